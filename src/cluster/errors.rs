@@ -1,0 +1,220 @@
+//! Turning kube-rs and kubeconfig errors into one-line messages a person can act on: what failed,
+//! why, and what to do. A Forbidden names the user, verb, resource and namespace (the server's own
+//! message does) and points at `kubectl twister2 setup auth`; a connection error names the server.
+
+use std::error::Error as StdError;
+
+use kube::config::KubeconfigError;
+
+/// Where a request went, for messages.
+#[derive(Debug, Clone)]
+pub struct RequestScope<'a> {
+    /// The API server URL.
+    pub server: &'a str,
+    /// The namespace the command works in.
+    pub namespace: &'a str,
+    /// The effective request timeout, if any.
+    pub timeout: Option<std::time::Duration>,
+}
+
+/// A readable message for a kube-rs error.
+pub fn explain(error: &kube::Error, scope: &RequestScope<'_>) -> String {
+    match error {
+        kube::Error::Api(status) => {
+            explain_status(status.code, &status.reason, &status.message, scope)
+        }
+        kube::Error::Auth(auth) => format!(
+            "cannot get credentials for the API server at {}: {auth}",
+            scope.server
+        ),
+        kube::Error::UpgradeConnection(e) => {
+            format!("the API server at {} refused the stream: {e}", scope.server)
+        }
+        other => explain_transport(other, scope),
+    }
+}
+
+/// A readable message for a `Status` answer from the API server.
+pub fn explain_status(code: u16, reason: &str, message: &str, scope: &RequestScope<'_>) -> String {
+    match (code, reason) {
+        (403, _) | (_, "Forbidden") => {
+            let user = quoted_after(message, "User \"").unwrap_or("you");
+            format!(
+                "Forbidden: {message}\n  hint: a cluster admin can grant the rights this plugin needs with \
+`kubectl twister2 setup auth --submitter {user} -n {}`",
+                scope.namespace
+            )
+        }
+        (401, _) | (_, "Unauthorized") => format!(
+            "Unauthorized: the API server at {} rejected the credentials in your kubeconfig; \
+log in again or refresh the token",
+            scope.server
+        ),
+        (404, _) | (_, "NotFound") => format!("NotFound: {message}"),
+        (409, "AlreadyExists") => format!("AlreadyExists: {message}"),
+        (409, _) => format!("Conflict: {message} (someone else changed it; try again)"),
+        (422, _) => format!("Invalid: {message}"),
+        (429, _) => format!(
+            "the API server at {} is overloaded (429): {message}",
+            scope.server
+        ),
+        _ => {
+            let reason = if reason.is_empty() { "Error" } else { reason };
+            format!(
+                "{reason} ({code}) from the API server at {}: {message}",
+                scope.server
+            )
+        }
+    }
+}
+
+fn explain_transport(error: &kube::Error, scope: &RequestScope<'_>) -> String {
+    let mut source: Option<&(dyn StdError + 'static)> = Some(error);
+    while let Some(cause) = source {
+        if cause.is::<tower::timeout::error::Elapsed>() {
+            let limit = scope
+                .timeout
+                .map(|t| format!(" within {}", human_duration(t)))
+                .unwrap_or_default();
+            return format!(
+                "the API server at {} did not answer{limit} (--request-timeout)",
+                scope.server
+            );
+        }
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind::*;
+            let why = match io.kind() {
+                ConnectionRefused => "the connection was refused",
+                TimedOut => "the connection timed out",
+                ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof => {
+                    "the connection was dropped"
+                }
+                NotFound => "the host name could not be resolved",
+                _ => "",
+            };
+            if !why.is_empty() {
+                return format!(
+                    "cannot reach the API server at {}: {why}; is the cluster running, and are the \
+kubeconfig and --context right?",
+                    scope.server
+                );
+            }
+        }
+        let text = cause.to_string();
+        if text.contains("certificate") || text.contains("InvalidCertificate") {
+            return format!(
+                "cannot verify the TLS certificate of the API server at {}: {text}; fix the \
+certificate-authority in your kubeconfig (or, insecurely, pass --insecure-skip-tls-verify)",
+                scope.server
+            );
+        }
+        if text.contains("dns error") || text.contains("failed to lookup") {
+            return format!(
+                "cannot reach the API server at {}: the host name could not be resolved",
+                scope.server
+            );
+        }
+        source = cause.source();
+    }
+    format!(
+        "request to the API server at {} failed: {}",
+        scope.server,
+        chain_text(error)
+    )
+}
+
+/// A readable message for a kubeconfig problem.
+pub fn kubeconfig_error_text(error: &KubeconfigError) -> String {
+    match error {
+        KubeconfigError::CurrentContextNotSet => {
+            "no current-context is set; pass --context NAME".to_string()
+        }
+        KubeconfigError::LoadContext(name) => format!("context \"{name}\" is not defined"),
+        KubeconfigError::LoadClusterOfContext(name) => {
+            format!("cluster \"{name}\" is not defined")
+        }
+        KubeconfigError::MissingClusterUrl => "the cluster has no server URL".to_string(),
+        other => chain_text(other),
+    }
+}
+
+/// An error and its sources joined with ": ", without repeating identical parts.
+pub fn chain_text(error: &(dyn StdError + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut source: Option<&(dyn StdError + 'static)> = Some(error);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
+/// `5s`, `2m30s`, `1h`: for messages.
+pub fn human_duration(duration: std::time::Duration) -> String {
+    let total = duration.as_secs();
+    if total == 0 {
+        return format!("{}ms", duration.as_millis());
+    }
+    let (h, m, s) = (total / 3600, total % 3600 / 60, total % 60);
+    let mut out = String::new();
+    if h > 0 {
+        out.push_str(&format!("{h}h"));
+    }
+    if m > 0 {
+        out.push_str(&format!("{m}m"));
+    }
+    if s > 0 || out.is_empty() {
+        out.push_str(&format!("{s}s"));
+    }
+    out
+}
+
+fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
+    let start = text.find(marker)? + marker.len();
+    let end = text[start..].find('"')? + start;
+    Some(&text[start..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scope() -> RequestScope<'static> {
+        RequestScope {
+            server: "https://127.0.0.1:6443",
+            namespace: "jobs",
+            timeout: None,
+        }
+    }
+
+    #[test]
+    fn forbidden_names_user_and_points_at_setup_auth() {
+        let text = explain_status(
+            403,
+            "Forbidden",
+            "pods is forbidden: User \"alice\" cannot list resource \"pods\" in API group \"\" in the namespace \"jobs\"",
+            &scope(),
+        );
+        assert!(text.starts_with("Forbidden: pods is forbidden: User \"alice\" cannot list"));
+        assert!(text.contains("kubectl twister2 setup auth --submitter alice -n jobs"));
+    }
+
+    #[test]
+    fn not_found_keeps_server_message() {
+        let text = explain_status(404, "NotFound", "configmaps \"j\" not found", &scope());
+        assert_eq!(text, "NotFound: configmaps \"j\" not found");
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(human_duration(std::time::Duration::from_secs(2)), "2s");
+        assert_eq!(human_duration(std::time::Duration::from_secs(150)), "2m30s");
+        assert_eq!(
+            human_duration(std::time::Duration::from_millis(300)),
+            "300ms"
+        );
+    }
+}

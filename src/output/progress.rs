@@ -1,0 +1,95 @@
+//! Progress on stderr: indicatif bars and spinners on a terminal; on anything else, plain lines
+//! only when something changes (so logs of CI runs stay readable), and nothing on stdout.
+
+use std::time::Duration;
+
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::output::terminal;
+
+/// A set of progress lines, one per thing being waited for.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    multi: Option<MultiProgress>,
+}
+
+/// One line of a [`Progress`].
+#[derive(Debug, Clone)]
+pub struct Line {
+    bar: Option<ProgressBar>,
+    prefix: String,
+    last: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Progress {
+    /// Bars on a terminal, plain change lines otherwise.
+    pub fn new() -> Self {
+        Self::with_tty(terminal::stderr_is_tty())
+    }
+
+    /// Force the mode (tests).
+    pub fn with_tty(tty: bool) -> Self {
+        Self {
+            multi: tty.then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
+        }
+    }
+
+    /// A spinner line named `prefix` (e.g. the StatefulSet).
+    pub fn line(&self, prefix: &str) -> Line {
+        let bar = self.multi.as_ref().map(|multi| {
+            let bar = multi.add(ProgressBar::new_spinner());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {prefix:.bold} {wide_msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.set_prefix(prefix.to_string());
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Line {
+            bar,
+            prefix: prefix.to_string(),
+            last: Default::default(),
+        }
+    }
+
+    /// Print a message above the bars (or as a plain stderr line).
+    pub fn println(&self, message: &str) {
+        match &self.multi {
+            Some(multi) => {
+                let _ = multi.println(message);
+            }
+            None => eprintln!("{message}"),
+        }
+    }
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Line {
+    /// Update the line; without a terminal, print it only when it changed.
+    pub fn set(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.set_message(message.to_string()),
+            None => {
+                let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+                if *last != message {
+                    eprintln!("{}: {message}", self.prefix);
+                    *last = message.to_string();
+                }
+            }
+        }
+    }
+
+    /// Finish the line with a final message.
+    pub fn finish(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.finish_with_message(message.to_string()),
+            None => self.set(message),
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! kubectl-style tables: upper-case headers, no borders, columns separated by three spaces,
+//! `<none>` for empty cells, no trailing blanks.
+
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
+
+/// Cell text for a missing value.
+pub const NONE: &str = "<none>";
+
+/// Render rows under `headers` (upper-cased); without headers when `no_headers`.
+pub fn render(headers: &[&str], rows: &[Vec<String>], no_headers: bool) -> String {
+    let mut table = Table::new();
+    table
+        .load_preset(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    if !no_headers {
+        table.set_header(headers.iter().map(|h| h.to_uppercase()));
+    }
+    for row in rows {
+        table.add_row(row.iter().map(|cell| {
+            if cell.is_empty() {
+                NONE.to_string()
+            } else {
+                cell.clone()
+            }
+        }));
+    }
+    let columns = headers.len();
+    for (index, column) in table.column_iter_mut().enumerate() {
+        column.set_padding((0, if index + 1 == columns { 0 } else { 3 }));
+        column.set_cell_alignment(CellAlignment::Left);
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    let mut out = String::new();
+    for line in table.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_like_kubectl() {
+        let text = render(
+            &["job", "workers", "age"],
+            &[
+                vec!["alice-wc-1".into(), "4/4".into(), "5m".into()],
+                vec!["b".into(), String::new(), "2d".into()],
+            ],
+            false,
+        );
+        assert_eq!(
+            text,
+            "JOB          WORKERS   AGE\nalice-wc-1   4/4       5m\nb            <none>    2d\n"
+        );
+    }
+
+    #[test]
+    fn no_headers() {
+        let text = render(&["a", "b"], &[vec!["x".into(), "y".into()]], true);
+        assert_eq!(text, "x   y\n");
+    }
+}

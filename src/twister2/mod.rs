@@ -1,0 +1,11 @@
+//! The Twister2 domain: job spec, compute resources, job names and IDs, configuration keys, the
+//! `Job` protobuf, the job package and SSH keys. No I/O except reading local files.
+
+pub mod config;
+pub mod job_id;
+pub mod node_info;
+pub mod package;
+pub mod proto;
+pub mod resources;
+pub mod spec;
+pub mod ssh_keys;
