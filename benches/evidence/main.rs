@@ -1,0 +1,18 @@
+//! The evidence benchmarks: `cargo bench --bench evidence` prints every figure the docs quote.
+//! Each section measures the release binary as a user runs it (a fresh process per run).
+
+mod measure;
+mod startup;
+
+fn main() {
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
+    println!("# kubectl-twister2 evidence benchmarks");
+    println!("machine: {}", measure::machine_summary());
+    if wanted("startup") {
+        startup::run();
+    }
+}
