@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod jobs;
+
 /// Run Twister2 jobs on Kubernetes: set up a namespace, submit, watch, expose and kill jobs.
 #[derive(Debug, Parser)]
 #[command(

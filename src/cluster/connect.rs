@@ -54,19 +54,27 @@ impl Cluster {
     }
 }
 
-/// Resolve the client configuration kubectl would use for these flags (no network).
+/// Resolve the client configuration kubectl would use for these flags (no network), reading
+/// `KUBECONFIG` and the home directory from the process environment.
 pub async fn resolve_config(global: &GlobalArgs) -> Result<Config> {
+    let kubeconfig_env = std::env::var_os("KUBECONFIG");
+    let home = dirs::home_dir();
+    resolve_config_from(global, kubeconfig_env.as_deref(), home.as_deref()).await
+}
+
+/// [`resolve_config`] with the environment given: the value of `KUBECONFIG` and the home
+/// directory.
+pub async fn resolve_config_from(
+    global: &GlobalArgs,
+    kubeconfig_env: Option<&std::ffi::OsStr>,
+    home: Option<&std::path::Path>,
+) -> Result<Config> {
     if !global.as_group.is_empty() && global.as_user.is_none() {
         return Err(usage(
             "--as-group needs --as: groups can only be impersonated together with a user",
         ));
     }
-    let home = dirs::home_dir();
-    let loaded = kubeconfig::load(
-        global.kubeconfig.as_deref(),
-        std::env::var_os("KUBECONFIG").as_deref(),
-        home.as_deref(),
-    )?;
+    let loaded = kubeconfig::load(global.kubeconfig.as_deref(), kubeconfig_env, home)?;
     let mut config = match loaded {
         Some(loaded) => {
             let options = KubeConfigOptions {

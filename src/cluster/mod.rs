@@ -5,6 +5,7 @@ pub mod connect;
 pub mod errors;
 pub mod http_layers;
 pub mod kubeconfig;
+pub mod objects;
 pub mod server_version;
 
 pub use connect::{Cluster, connect};

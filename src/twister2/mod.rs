@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod job_id;
+pub mod job_summary;
 pub mod node_info;
 pub mod package;
 pub mod proto;

@@ -1,0 +1,220 @@
+//! Arguments of the job commands: `submit`, `kill`, `jobs`, `describe`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::cli::{ListOutputArgs, WriteArgs, parse_duration};
+
+/// `kubectl twister2 submit NAME --jar FILE --class WORKER_CLASS [options] [-- ARGS]`
+#[derive(Debug, Clone, Args)]
+pub struct SubmitArgs {
+    /// Job name (lower-case letters, digits and dashes; other names are converted as Twister2
+    /// does, and the plugin says so).
+    pub name: String,
+
+    /// The job file: a jar (or zip / python file for the other --job-type values).
+    #[arg(long = "jar", visible_alias = "job-file", value_name = "FILE")]
+    pub job_file: PathBuf,
+
+    /// Worker class (twister2.resource.job.worker.class); required except for python jobs.
+    #[arg(long = "class", value_name = "WORKER_CLASS")]
+    pub worker_class: Option<String>,
+
+    /// Driver class (twister2.resource.job.driver.class).
+    #[arg(long, value_name = "CLASS")]
+    pub driver_class: Option<String>,
+
+    /// Format of the job file.
+    #[arg(long, value_name = "TYPE", default_value = "jar", value_parser = ["jar", "java_zip", "python", "python_zip"])]
+    pub job_type: String,
+
+    /// One compute resource of N pods, one worker per pod.
+    #[arg(long, value_name = "N", conflicts_with = "compute_resource")]
+    pub workers: Option<u32>,
+
+    /// A compute resource: cpu=1,memory=2Gi,disk=1Gi,instances=4,workers-per-pod=2[,scalable]
+    /// (repeatable; index = order given).
+    #[arg(long = "compute-resource", value_name = "SPEC")]
+    pub compute_resource: Vec<String>,
+
+    /// CPU per worker (Kubernetes quantity: 0.5, 500m, 2), default for every compute resource.
+    #[arg(long, value_name = "QUANTITY")]
+    pub cpu: Option<String>,
+
+    /// Memory per worker (Kubernetes quantity: 1Gi, 1024Mi), default for every compute resource.
+    #[arg(long, value_name = "QUANTITY")]
+    pub memory: Option<String>,
+
+    /// Twister2 configuration file of flat dotted keys (repeatable; later files win).
+    #[arg(long = "config", value_name = "FILE")]
+    pub config_files: Vec<PathBuf>,
+
+    /// A Twister2 distribution's conf/ directory (common/ then kubernetes/ are read).
+    #[arg(long, value_name = "DIR")]
+    pub conf_dir: Option<PathBuf>,
+
+    /// Set one Twister2 configuration key (repeatable): KEY=VALUE.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+
+    /// Container image of the job master and workers.
+    #[arg(long, value_name = "IMAGE")]
+    pub image: Option<String>,
+
+    /// Image pull policy: Always, IfNotPresent or Never.
+    #[arg(long, value_name = "POLICY")]
+    pub image_pull_policy: Option<String>,
+
+    /// Secret used to pull the image (must exist in the namespace).
+    #[arg(long, value_name = "NAME")]
+    pub image_pull_secret: Option<String>,
+
+    /// Run workers only on nodes labelled KEY=VALUE (repeatable; required node affinity).
+    #[arg(long = "target", value_name = "KEY=VALUE")]
+    pub targets: Vec<String>,
+
+    /// Mount an existing PersistentVolumeClaim in the job master and workers: CLAIM:/path[:ro].
+    #[arg(long = "volume", value_name = "CLAIM:/PATH")]
+    pub volumes: Vec<String>,
+
+    /// Guaranteed QoS: limits equal to requests on every container.
+    #[arg(long)]
+    pub guaranteed: bool,
+
+    /// Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi).
+    #[arg(long, value_name = "SIZE")]
+    pub persistent_storage: Option<String>,
+
+    /// Storage class of the persistent volume claim.
+    #[arg(long, value_name = "CLASS")]
+    pub storage_class: Option<String>,
+
+    /// Run as an OpenMPI job (needs the SSH Secret from `setup openmpi-secret`).
+    #[arg(long)]
+    pub openmpi: bool,
+
+    /// ZooKeeper address(es) host:port[,host:port]; default: the `setup zookeeper` service.
+    #[arg(long, value_name = "ADDRESSES")]
+    pub zookeeper: Option<String>,
+
+    /// Dashboard URL; default: the `setup dashboard` service.
+    #[arg(long, value_name = "URL")]
+    pub dashboard: Option<String>,
+
+    /// Expose the workers: nodeport[=PORT], loadbalancer, or ingress=HOST[/PATH].
+    #[arg(long, value_name = "HOW")]
+    pub expose: Option<String>,
+
+    /// Allowed client CIDR of a LoadBalancer (repeatable).
+    #[arg(long = "load-balancer-source-range", value_name = "CIDR")]
+    pub load_balancer_source_ranges: Vec<String>,
+
+    /// Ingress class of `--expose ingress`.
+    #[arg(long, value_name = "CLASS")]
+    pub ingress_class: Option<String>,
+
+    /// TLS Secret of `--expose ingress`.
+    #[arg(long, value_name = "SECRET")]
+    pub tls_secret: Option<String>,
+
+    /// externalTrafficPolicy of the NodePort/LoadBalancer service: Cluster or Local.
+    #[arg(long, value_name = "POLICY")]
+    pub external_traffic_policy: Option<String>,
+
+    /// Spread workers evenly over racks, datacenters or nodes (topology spread constraints).
+    #[arg(long, value_name = "DOMAIN", value_parser = ["rack", "datacenter", "node"])]
+    pub spread: Option<String>,
+
+    /// Run workers only in this rack (repeatable).
+    #[arg(long = "rack", value_name = "RACK")]
+    pub racks: Vec<String>,
+
+    /// Run workers only in this datacenter (repeatable).
+    #[arg(long = "datacenter", value_name = "DATACENTER")]
+    pub datacenters: Vec<String>,
+
+    /// Use this job ID instead of generating one (e.g. to restart a checkpointed job).
+    #[arg(long, value_name = "ID")]
+    pub job_id: Option<String>,
+
+    /// Limit of each waiting phase (pods scheduled, running, package delivered).
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Stay until the job ends; exit non-zero if it ended FAILED or KILLED.
+    #[arg(long, conflicts_with = "detach")]
+    pub wait: bool,
+
+    /// Stream the job's logs while waiting (implies --wait).
+    #[arg(long, conflicts_with = "detach")]
+    pub follow: bool,
+
+    /// Return right after the objects are created (web-server upload only).
+    #[arg(long)]
+    pub detach: bool,
+
+    /// --dry-run and -o.
+    #[command(flatten)]
+    pub write: WriteArgs,
+
+    /// Arguments passed to the job (after `--`).
+    #[arg(last = true, value_name = "ARGS")]
+    pub job_args: Vec<String>,
+}
+
+/// `kubectl twister2 kill JOBID...|--last|--all`
+#[derive(Debug, Clone, Args)]
+pub struct KillArgs {
+    /// Jobs to kill.
+    #[arg(value_name = "JOBID", required_unless_present_any = ["last", "all"])]
+    pub job_ids: Vec<String>,
+
+    /// Kill the job this plugin submitted last.
+    #[arg(long, conflicts_with_all = ["job_ids", "all"])]
+    pub last: bool,
+
+    /// Kill every Twister2 job in the namespace.
+    #[arg(long, conflicts_with = "job_ids")]
+    pub all: bool,
+
+    /// Do not ask for confirmation.
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// How long to let the job master clean up before deleting what is left.
+    #[arg(long, value_name = "DURATION", default_value = "15s", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Keep the job's persistent volume claim.
+    #[arg(long)]
+    pub keep_data: bool,
+
+    /// Exit 0 when a job does not exist.
+    #[arg(long)]
+    pub ignore_not_found: bool,
+}
+
+/// `kubectl twister2 jobs`
+#[derive(Debug, Clone, Args)]
+pub struct JobsArgs {
+    /// List jobs in every namespace.
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+
+    /// Output flags.
+    #[command(flatten)]
+    pub output: ListOutputArgs,
+}
+
+/// `kubectl twister2 describe JOBID`
+#[derive(Debug, Clone, Args)]
+pub struct DescribeArgs {
+    /// The job to describe.
+    #[arg(value_name = "JOBID", required_unless_present = "last")]
+    pub job_id: Option<String>,
+
+    /// Describe the job this plugin submitted last.
+    #[arg(long, conflicts_with = "job_id")]
+    pub last: bool,
+}
