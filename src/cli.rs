@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod jobs;
+pub mod setup;
 
 /// Run Twister2 jobs on Kubernetes: set up a namespace, submit, watch, expose and kill jobs.
 #[derive(Debug, Parser)]
@@ -33,6 +34,19 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Submit a Twister2 job: create its objects, deliver its package, wait until it runs.
+    Submit(Box<jobs::SubmitArgs>),
+    /// List Twister2 jobs (including jobs submitted by Twister2's own client).
+    #[command(visible_alias = "list")]
+    Jobs(jobs::JobsArgs),
+    /// Show a job's objects, pods, compute resources, configuration and recent events.
+    Describe(jobs::DescribeArgs),
+    /// Kill Twister2 jobs: ask each job master to end its job, then delete what is left.
+    Kill(jobs::KillArgs),
+    /// Prepare a namespace: RBAC, OpenMPI SSH Secret, ZooKeeper, dashboard, uploader.
+    Setup(setup::SetupArgs),
+    /// Open the Twister2 dashboard on a local port (native port-forward).
+    Dashboard(setup::DashboardArgs),
     /// Print the plugin version and, unless --client, the API server's version.
     Version(VersionArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).

@@ -8,4 +8,5 @@ pub mod commands;
 pub mod exit;
 pub mod manifests;
 pub mod output;
+pub mod state;
 pub mod twister2;

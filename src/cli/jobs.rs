@@ -146,10 +146,6 @@ pub struct SubmitArgs {
     #[arg(long, conflicts_with = "detach")]
     pub wait: bool,
 
-    /// Stream the job's logs while waiting (implies --wait).
-    #[arg(long, conflicts_with = "detach")]
-    pub follow: bool,
-
     /// Return right after the objects are created (web-server upload only).
     #[arg(long)]
     pub detach: bool,

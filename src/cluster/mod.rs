@@ -3,9 +3,18 @@
 
 pub mod connect;
 pub mod errors;
+pub mod exec;
 pub mod http_layers;
+pub mod job_objects;
+pub mod job_wait;
+pub mod kill;
 pub mod kubeconfig;
 pub mod objects;
+pub mod port_forward;
+pub mod preflight;
 pub mod server_version;
+pub mod setup_status;
+pub mod upload;
+pub mod wait_ready;
 
 pub use connect::{Cluster, connect};

@@ -1,5 +1,7 @@
-//! RBAC for a Twister2 namespace: the job pods' Role and RoleBinding (Twister2's five rules), the
-//! `twister2-submitter` Role for this plugin's own commands, and the optional node ClusterRole.
+//! RBAC of a Twister2 namespace: job Role and binding, submitter Role, node ClusterRole.
+//!
+//! The job Role is Twister2's `twister2-role` (five rules) bound, by default, to the namespace's
+//! `default` ServiceAccount instead of Twister2's `system:authenticated` group.
 
 use std::collections::BTreeMap;
 
@@ -9,9 +11,9 @@ use k8s_openapi::api::rbac::v1::{
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
+use super::common::{InvalidOption, check_dns_subdomain, object_meta};
 use super::labels;
 use super::openmpi::DEFAULT_SECRET_NAME;
-use super::zookeeper::{InvalidOption, check_dns_subdomain, object_meta};
 
 /// Value of `app.kubernetes.io/component`.
 pub const COMPONENT: &str = "auth";
@@ -409,7 +411,7 @@ fn cluster_meta(name: &str, labels: &BTreeMap<String, String>) -> ObjectMeta {
 
 #[cfg(test)]
 mod tests {
-    use super::super::zookeeper::test_support::{assert_kubernetes_valid, yaml_stream};
+    use super::super::common::test_support::{assert_kubernetes_valid, yaml_stream};
     use super::*;
 
     fn full() -> AuthOptions {

@@ -1,5 +1,4 @@
-//! The Twister2 dashboard: Service (80 → 8080) and StatefulSet `twister2-dashboard`, optional
-//! persistence for its H2 database, and the URLs users and Twister2's config need.
+//! Dashboard Service and StatefulSet `twister2-dashboard`, and the URLs to reach it.
 //!
 //! Image: Twister2's manifests use `twister2/twister2-k8s:0.8.0-SNAPSHOT`, a moving snapshot tag;
 //! the default here is the release tag `0.8.0`, and `--image` picks another pinned one.
@@ -19,10 +18,10 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::labels;
-use super::zookeeper::{
+use super::common::{
     CLUSTER_DOMAIN, InvalidOption, Persistence, check_pinned_image, object_meta, resources,
 };
+use super::labels;
 
 /// Value of `app.kubernetes.io/component`.
 pub const COMPONENT: &str = "dashboard";
@@ -216,7 +215,7 @@ fn stateful_set(opts: &DashboardOptions, labels: &BTreeMap<String, String>) -> S
 
 #[cfg(test)]
 mod tests {
-    use super::super::zookeeper::test_support::{assert_kubernetes_valid, yaml_stream};
+    use super::super::common::test_support::{assert_kubernetes_valid, yaml_stream};
     use super::*;
     use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 

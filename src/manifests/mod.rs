@@ -2,6 +2,7 @@
 //! component. No I/O at all.
 
 pub mod auth;
+pub mod common;
 pub mod dashboard;
 pub mod expose;
 pub mod job;

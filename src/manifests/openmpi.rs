@@ -1,16 +1,15 @@
-//! The OpenMPI SSH Secret (`twister2-openmpi-ssh-key`, keys `id_rsa`, `id_rsa.pub`,
-//! `authorized_keys`) that OpenMPI job pods mount at `/ssh-key/openmpi`, and reading its public
-//! key back for `setup status`.
+//! The OpenMPI SSH Secret (`twister2-openmpi-ssh-key`) and reading its public key back.
 //!
-//! The keys go into `data` (bytes), not `stringData`: a dry run then prints base64 like
-//! `kubectl create secret … -o yaml`, and server-side apply stays idempotent (`stringData` is
-//! write-only, so an applied `stringData` never matches what the server stores).
+//! Keys `id_rsa`, `id_rsa.pub` and `authorized_keys`; OpenMPI job pods mount it at
+//! `/ssh-key/openmpi`. The keys go into `data` (bytes), not `stringData`: a dry run then prints
+//! base64 like `kubectl create secret … -o yaml`, and server-side apply stays idempotent
+//! (`stringData` is write-only, so an applied `stringData` never matches what the server stores).
 
 use k8s_openapi::ByteString;
 use k8s_openapi::api::core::v1::Secret;
 
+use super::common::{InvalidOption, check_dns_subdomain, object_meta};
 use super::labels;
-use super::zookeeper::{InvalidOption, check_dns_subdomain, object_meta};
 use crate::twister2::ssh_keys::{PublicKeyInfo, SshKeyError, SshKeyPair};
 
 /// Value of `app.kubernetes.io/component`.
@@ -113,7 +112,7 @@ pub fn secret_key_info(secret: &Secret) -> Result<PublicKeyInfo, SecretProblem> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::zookeeper::test_support::{assert_kubernetes_valid, yaml_stream};
+    use super::super::common::test_support::{assert_kubernetes_valid, yaml_stream};
     use super::*;
     use crate::twister2::ssh_keys::KeyType;
 

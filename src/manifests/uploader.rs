@@ -1,6 +1,7 @@
-//! The job-package web server: nginx StatefulSet and Service `twister2-uploader`
-//! (`app=twister2-uploader`, the label Twister2's client looks for), and the URL and paths
-//! submit uses to place packages and tell pods where to fetch them.
+//! Package web server `twister2-uploader` (nginx Service and StatefulSet), its URLs and paths.
+//!
+//! Pods carry `app=twister2-uploader`, the label Twister2's client looks for; submit copies each
+//! package into every pod's web root and job pods download it from the Service.
 
 use std::collections::BTreeMap;
 
@@ -12,8 +13,8 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
+use super::common::{CLUSTER_DOMAIN, InvalidOption, check_pinned_image, object_meta, resources};
 use super::labels;
-use super::zookeeper::{CLUSTER_DOMAIN, InvalidOption, check_pinned_image, object_meta, resources};
 
 /// Value of `app.kubernetes.io/component`.
 pub const COMPONENT: &str = "uploader";
@@ -186,7 +187,7 @@ fn stateful_set(opts: &UploaderOptions, labels: &BTreeMap<String, String>) -> St
 
 #[cfg(test)]
 mod tests {
-    use super::super::zookeeper::test_support::{assert_kubernetes_valid, yaml_stream};
+    use super::super::common::test_support::{assert_kubernetes_valid, yaml_stream};
     use super::*;
 
     fn container(o: &UploaderObjects) -> &Container {

@@ -1,6 +1,8 @@
-//! Twister2 configuration: the flat dotted keys of its YAML files, the table of keys the plugin
-//! reads (types, defaults, stale spellings), loading `--conf-dir`/`--config`/`--set` with
-//! provenance and typed validation, and writing the effective configuration into the package.
+//! Twister2 configuration: its dotted keys, where each value came from, and the files shipped.
+//!
+//! Holds the table of keys the plugin reads (types, defaults, stale spellings), loading of
+//! `--conf-dir`/`--config`/`--set` with provenance and typed validation, and the writing of the
+//! effective configuration into the job package.
 //!
 //! Precedence, lowest first: defaults < `--conf-dir DIR` (`DIR/common/<files>` then
 //! `DIR/kubernetes/<files>`, as Twister2 reads them) < `--config FILE`s in order < `--set
@@ -404,152 +406,545 @@ use ValueType as T;
 /// meaning and stale spellings.
 pub static KEYS: &[KeySpec] = &[
     // resource.yaml
-    key(keys::DOCKER_IMAGE, T::String, D::Str("twister2/twister2-k8s:0.8.0-SNAPSHOT"), Resource,
-        "container image of the job master and the workers"),
-    key(keys::LAUNCHER_CLASS, T::String,
-        D::Str("edu.iu.dsc.tws.rsched.schedulers.k8s.KubernetesLauncher"), Resource,
-        "launcher class (kept for the pods; the plugin is the launcher)"),
-    key(keys::NAMESPACE, T::String, D::Str("default"), Resource,
-        "namespace of every object of the job").check(Check::Namespace),
-    key(keys::IMAGE_PULL_POLICY, T::String, D::Str("IfNotPresent"), Resource,
-        "image pull policy of the job's containers")
-        .check(Check::OneOf(&["Always", "IfNotPresent", "Never"])),
-    key(keys::LOG_IN_CLIENT, T::Bool, D::Bool(false), Resource,
-        "stream the pods' logs to the submitting client"),
-    key(keys::CHECK_PODS_REACHABLE, T::Bool, D::Bool(false), Resource,
-        "workers wait until every pod of the job is reachable"),
+    key(
+        keys::DOCKER_IMAGE,
+        T::String,
+        D::Str("twister2/twister2-k8s:0.8.0-SNAPSHOT"),
+        Resource,
+        "container image of the job master and the workers",
+    ),
+    key(
+        keys::LAUNCHER_CLASS,
+        T::String,
+        D::Str("edu.iu.dsc.tws.rsched.schedulers.k8s.KubernetesLauncher"),
+        Resource,
+        "launcher class (kept for the pods; the plugin is the launcher)",
+    ),
+    key(
+        keys::NAMESPACE,
+        T::String,
+        D::Str("default"),
+        Resource,
+        "namespace of every object of the job",
+    )
+    .check(Check::Namespace),
+    key(
+        keys::IMAGE_PULL_POLICY,
+        T::String,
+        D::Str("IfNotPresent"),
+        Resource,
+        "image pull policy of the job's containers",
+    )
+    .check(Check::OneOf(&["Always", "IfNotPresent", "Never"])),
+    key(
+        keys::LOG_IN_CLIENT,
+        T::Bool,
+        D::Bool(false),
+        Resource,
+        "stream the pods' logs to the submitting client",
+    ),
+    key(
+        keys::CHECK_PODS_REACHABLE,
+        T::Bool,
+        D::Bool(false),
+        Resource,
+        "workers wait until every pod of the job is reachable",
+    ),
     key(keys::JOB_NAME, T::String, D::None, Resource, "job name"),
-    key(keys::WORKER_CLASS, T::String, D::None, Resource, "worker class to run"),
-    key(keys::COMPUTE_RESOURCES, T::ComputeResources, D::None, Resource,
-        "the job's compute resources (cpu, ram MB, disk GB, instances, scalable, workersPerPod)")
-        .stale(&["kubernetes.workers.per.pod.list"]),
-    key(keys::DRIVER_CLASS, T::String, D::None, Resource, "driver class to run"),
-    key(keys::ADDITIONAL_PORTS, T::StringList, D::None, Resource,
-        "names of extra ports each worker gets (worker port + 1, + 2, …)"),
-    key(keys::PERSISTENT_VOLUME_PER_WORKER, T::Float, D::Float(0.0), Resource,
-        "persistent storage per worker in GB; > 0 creates the job's PVC")
-        .check(Check::NonNegative),
-    key(keys::JOB_MASTER_PERSISTENT_VOLUME, T::Float, D::Float(0.0), Resource,
-        "persistent storage for the job master in GB (added to the PVC)")
-        .check(Check::NonNegative),
-    key(keys::STORAGE_CLASS, T::String, D::Str("twister2-nfs-storage"), Resource,
-        "storageClassName of the job's PVC"),
-    key(keys::STORAGE_ACCESS_MODE, T::String, D::Str("ReadWriteMany"), Resource,
-        "access mode of the job's PVC")
-        .check(Check::OneOf(&["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod"])),
-    key(keys::UPLOADER_CLASS, T::String, D::Str(K8S_UPLOADER_CLASS), Resource,
-        "how the job package reaches the pods: Kubernetes (web server or direct) or S3")
-        .check(Check::OneOf(&[K8S_UPLOADER_CLASS, S3_UPLOADER_CLASS])),
-    key(keys::UPLOADER_WEB_SERVER, T::String,
-        D::Str("http://twister2-uploader.default.svc.cluster.local"), Resource,
-        "base URL the pods download the package from (web server method)"),
-    key(keys::UPLOADER_WEB_SERVER_DIRECTORY, T::String, D::Str("/usr/share/nginx/html"), Resource,
-        "directory in the uploader pods the package is copied to"),
-    key(keys::UPLOADER_WEB_SERVER_LABEL, T::String, D::Str("app=twister2-uploader"), Resource,
-        "label selector of the uploader pods"),
-    key(keys::S3_BUCKET, T::String, D::None, Resource, "S3 bucket for the package (s3://…)"),
-    key(keys::S3_LINK_EXPIRATION, T::Int, D::Int(7200), Resource,
-        "validity of the package's presigned S3 URL, seconds").check(Check::Positive),
-    key(keys::NODE_LOCATIONS_FROM_CONFIG, T::Bool, D::Bool(false), Resource,
-        "take racks and datacenters from the lists below instead of node labels")
-        .stale(&["kubernetes.node.locations.from.config"]),
-    key(keys::RACK_LABEL_KEY, T::String, D::None, Resource,
-        "node label key holding the rack (Twister2 spells it 'labey')")
-        .stale(&["rack.labey.key", "twister2.resource.rack.label.key", "rack.label.key"]),
-    key(keys::DATACENTER_LABEL_KEY, T::String, D::None, Resource,
-        "node label key holding the datacenter (Twister2 spells it 'labey')")
-        .stale(&["datacenter.labey.key", "twister2.resource.datacenter.label.key",
-                 "datacenter.label.key"]),
-    key(keys::DATACENTERS_LIST, T::MapList, D::None, Resource,
-        "datacenters and their racks: a list of {datacenter: [rack, …]}")
-        .stale(&["kubernetes.datacenters.list"]),
-    key(keys::RACKS_LIST, T::MapList, D::None, Resource,
-        "racks and their node addresses: a list of {rack: [ip, …]}")
-        .stale(&["kubernetes.racks.list"]),
-    key(keys::BIND_WORKER_TO_CPU, T::Bool, D::Bool(false), Resource,
-        "CPU as limits instead of requests; needs whole cores"),
-    key(keys::WORKER_TO_NODE_MAPPING, T::Bool, D::Bool(false), Resource,
-        "add the node affinity given by the worker.mapping keys"),
-    key(keys::WORKER_MAPPING_KEY, T::String, D::None, Resource, "node label key of the node affinity"),
-    key(keys::WORKER_MAPPING_OPERATOR, T::String, D::None, Resource, "operator of the node affinity")
-        .check(Check::OneOf(&["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"])),
-    key(keys::WORKER_MAPPING_VALUES, T::StringList, D::None, Resource, "values of the node affinity")
-        .stale(&["kubernetes.worker.mapping.values"]),
-    key(keys::WORKER_MAPPING_UNIFORM, T::String, D::Str("none"), Resource,
-        "put all worker pods on one node, each on its own node, or either")
-        .check(Check::OneOf(&["all-same-node", "all-separate-nodes", "none"])),
-    key(keys::ZOOKEEPER_ADDRESSES, T::String, D::None, Resource,
-        "ZooKeeper host:port list; set ⇒ ZooKeeper (fault tolerance) is used"),
-    key(keys::ZOOKEEPER_ROOT, T::String, D::Str("/twister2"), Resource,
-        "ZooKeeper root node of the jobs").stale(&["twister2.zookeeper.root.node.path"]),
-    key(keys::SYSTEM_PACKAGE_COPY, T::Bool, D::Bool(false), Resource,
-        "ship the Twister2 core package (false: the image has it)"),
-    key(keys::UPLOADER_DIRECTORY, T::String, D::None, Resource,
-        "local directory keeping packages of checkpointed jobs (Twister2: ~/.twister2/repository)"),
+    key(
+        keys::WORKER_CLASS,
+        T::String,
+        D::None,
+        Resource,
+        "worker class to run",
+    ),
+    key(
+        keys::COMPUTE_RESOURCES,
+        T::ComputeResources,
+        D::None,
+        Resource,
+        "the job's compute resources (cpu, ram MB, disk GB, instances, scalable, workersPerPod)",
+    ),
+    key(
+        keys::DRIVER_CLASS,
+        T::String,
+        D::None,
+        Resource,
+        "driver class to run",
+    ),
+    key(
+        keys::ADDITIONAL_PORTS,
+        T::StringList,
+        D::None,
+        Resource,
+        "names of extra ports each worker gets (worker port + 1, + 2, …)",
+    ),
+    key(
+        keys::PERSISTENT_VOLUME_PER_WORKER,
+        T::Float,
+        D::Float(0.0),
+        Resource,
+        "persistent storage per worker in GB; > 0 creates the job's PVC",
+    )
+    .check(Check::NonNegative),
+    key(
+        keys::JOB_MASTER_PERSISTENT_VOLUME,
+        T::Float,
+        D::Float(0.0),
+        Resource,
+        "persistent storage for the job master in GB (added to the PVC)",
+    )
+    .check(Check::NonNegative),
+    key(
+        keys::STORAGE_CLASS,
+        T::String,
+        D::Str("twister2-nfs-storage"),
+        Resource,
+        "storageClassName of the job's PVC",
+    ),
+    key(
+        keys::STORAGE_ACCESS_MODE,
+        T::String,
+        D::Str("ReadWriteMany"),
+        Resource,
+        "access mode of the job's PVC",
+    )
+    .check(Check::OneOf(&[
+        "ReadWriteOnce",
+        "ReadOnlyMany",
+        "ReadWriteMany",
+        "ReadWriteOncePod",
+    ])),
+    key(
+        keys::UPLOADER_CLASS,
+        T::String,
+        D::Str(K8S_UPLOADER_CLASS),
+        Resource,
+        "how the job package reaches the pods: Kubernetes (web server or direct) or S3",
+    )
+    .check(Check::OneOf(&[K8S_UPLOADER_CLASS, S3_UPLOADER_CLASS])),
+    key(
+        keys::UPLOADER_WEB_SERVER,
+        T::String,
+        D::Str("http://twister2-uploader.default.svc.cluster.local"),
+        Resource,
+        "base URL the pods download the package from (web server method)",
+    ),
+    key(
+        keys::UPLOADER_WEB_SERVER_DIRECTORY,
+        T::String,
+        D::Str("/usr/share/nginx/html"),
+        Resource,
+        "directory in the uploader pods the package is copied to",
+    ),
+    key(
+        keys::UPLOADER_WEB_SERVER_LABEL,
+        T::String,
+        D::Str("app=twister2-uploader"),
+        Resource,
+        "label selector of the uploader pods",
+    ),
+    key(
+        keys::S3_BUCKET,
+        T::String,
+        D::None,
+        Resource,
+        "S3 bucket for the package (s3://…)",
+    ),
+    key(
+        keys::S3_LINK_EXPIRATION,
+        T::Int,
+        D::Int(7200),
+        Resource,
+        "validity of the package's presigned S3 URL, seconds",
+    )
+    .check(Check::Positive),
+    key(
+        keys::NODE_LOCATIONS_FROM_CONFIG,
+        T::Bool,
+        D::Bool(false),
+        Resource,
+        "take racks and datacenters from the lists below instead of node labels",
+    )
+    .stale(&["kubernetes.node.locations.from.config"]),
+    key(
+        keys::RACK_LABEL_KEY,
+        T::String,
+        D::None,
+        Resource,
+        "node label key holding the rack (Twister2 spells it 'labey')",
+    )
+    .stale(&[
+        "rack.labey.key",
+        "twister2.resource.rack.label.key",
+        "rack.label.key",
+    ]),
+    key(
+        keys::DATACENTER_LABEL_KEY,
+        T::String,
+        D::None,
+        Resource,
+        "node label key holding the datacenter (Twister2 spells it 'labey')",
+    )
+    .stale(&[
+        "datacenter.labey.key",
+        "twister2.resource.datacenter.label.key",
+        "datacenter.label.key",
+    ]),
+    key(
+        keys::DATACENTERS_LIST,
+        T::MapList,
+        D::None,
+        Resource,
+        "datacenters and their racks: a list of {datacenter: [rack, …]}",
+    )
+    .stale(&["kubernetes.datacenters.list"]),
+    key(
+        keys::RACKS_LIST,
+        T::MapList,
+        D::None,
+        Resource,
+        "racks and their node addresses: a list of {rack: [ip, …]}",
+    )
+    .stale(&["kubernetes.racks.list"]),
+    key(
+        keys::BIND_WORKER_TO_CPU,
+        T::Bool,
+        D::Bool(false),
+        Resource,
+        "CPU as limits instead of requests; needs whole cores",
+    ),
+    key(
+        keys::WORKER_TO_NODE_MAPPING,
+        T::Bool,
+        D::Bool(false),
+        Resource,
+        "add the node affinity given by the worker.mapping keys",
+    ),
+    key(
+        keys::WORKER_MAPPING_KEY,
+        T::String,
+        D::None,
+        Resource,
+        "node label key of the node affinity",
+    ),
+    key(
+        keys::WORKER_MAPPING_OPERATOR,
+        T::String,
+        D::None,
+        Resource,
+        "operator of the node affinity",
+    )
+    .check(Check::OneOf(&[
+        "In",
+        "NotIn",
+        "Exists",
+        "DoesNotExist",
+        "Gt",
+        "Lt",
+    ])),
+    key(
+        keys::WORKER_MAPPING_VALUES,
+        T::StringList,
+        D::None,
+        Resource,
+        "values of the node affinity",
+    )
+    .stale(&["kubernetes.worker.mapping.values"]),
+    key(
+        keys::WORKER_MAPPING_UNIFORM,
+        T::String,
+        D::Str("none"),
+        Resource,
+        "put all worker pods on one node, each on its own node, or either",
+    )
+    .check(Check::OneOf(&[
+        "all-same-node",
+        "all-separate-nodes",
+        "none",
+    ])),
+    key(
+        keys::ZOOKEEPER_ADDRESSES,
+        T::String,
+        D::None,
+        Resource,
+        "ZooKeeper host:port list; set ⇒ ZooKeeper (fault tolerance) is used",
+    ),
+    key(
+        keys::ZOOKEEPER_ROOT,
+        T::String,
+        D::Str("/twister2"),
+        Resource,
+        "ZooKeeper root node of the jobs",
+    )
+    .stale(&["twister2.zookeeper.root.node.path"]),
+    key(
+        keys::SYSTEM_PACKAGE_COPY,
+        T::Bool,
+        D::Bool(false),
+        Resource,
+        "ship the Twister2 core package (false: the image has it)",
+    ),
+    key(
+        keys::UPLOADER_DIRECTORY,
+        T::String,
+        D::None,
+        Resource,
+        "local directory keeping packages of checkpointed jobs (Twister2: ~/.twister2/repository)",
+    ),
     // core.yaml
-    key(keys::JVM_MEMORY_FRACTION, T::Float, D::Float(0.8), Core,
-        "share of a worker's memory given to the JVM heap").check(Check::Fraction),
-    key(keys::JOB_MASTER_PORT, T::Int, D::Int(11011), Core, "job master port").check(Check::Port),
-    key(keys::JOB_MASTER_VOLATILE_VOLUME, T::Float, D::Float(0.0), Core,
-        "job master volatile disk in GB").check(Check::NonNegative),
-    key(keys::JOB_MASTER_CPU, T::Float, D::Float(0.2), Core, "job master CPU cores")
-        .check(Check::Positive),
-    key(keys::JOB_MASTER_RAM, T::Int, D::Int(1024), Core,
-        "job master memory in MB (its container gets 128 more)").check(Check::Positive),
-    key(keys::JOB_MASTER_DASHBOARD_CONNECTIONS, T::Int, D::Int(3), Core,
-        "HTTP connections from the job master to the dashboard").check(Check::Positive),
-    key(keys::DASHBOARD_HOST, T::String, D::None, Core,
-        "dashboard URL; unset ⇒ the job master does not report to a dashboard"),
-    key(keys::JOB_ID, T::String, D::None, Core,
-        "explicit jobID instead of a generated one (restarts)").check(Check::JobId),
-    key(keys::USER_NAME, T::String, D::None, Core, "user name in the jobID (default: the OS user)"),
-    key(keys::JOB_MASTER_USED, T::Bool, D::Bool(true), Core, "whether the job has a job master"),
-    key(keys::JOB_MASTER_RUNS_IN_CLIENT, T::Bool, D::Bool(false), Core,
-        "run the job master in the submitting client"),
-    key(keys::WORKER_RESPONSE_WAIT, T::Int, D::Int(100_000), Core,
-        "how long workers wait for the job master, ms").check(Check::Positive),
-    key(keys::CLIENT_DEBUG, T::String, D::None, Core, "JVM debug options of the Java client"),
-    key(keys::LOGGING_STORAGE_TYPE, T::String, D::Str("volatile"), Core,
-        "where log files go: the volatile or the persistent volume")
-        .check(Check::OneOf(&["volatile", "persistent"])),
+    key(
+        keys::JVM_MEMORY_FRACTION,
+        T::Float,
+        D::Float(0.8),
+        Core,
+        "share of a worker's memory given to the JVM heap",
+    )
+    .check(Check::Fraction),
+    key(
+        keys::JOB_MASTER_PORT,
+        T::Int,
+        D::Int(11011),
+        Core,
+        "job master port",
+    )
+    .check(Check::Port),
+    key(
+        keys::JOB_MASTER_VOLATILE_VOLUME,
+        T::Float,
+        D::Float(0.0),
+        Core,
+        "job master volatile disk in GB",
+    )
+    .check(Check::NonNegative),
+    key(
+        keys::JOB_MASTER_CPU,
+        T::Float,
+        D::Float(0.2),
+        Core,
+        "job master CPU cores",
+    )
+    .check(Check::Positive),
+    key(
+        keys::JOB_MASTER_RAM,
+        T::Int,
+        D::Int(1024),
+        Core,
+        "job master memory in MB (its container gets 128 more)",
+    )
+    .check(Check::Positive),
+    key(
+        keys::JOB_MASTER_DASHBOARD_CONNECTIONS,
+        T::Int,
+        D::Int(3),
+        Core,
+        "HTTP connections from the job master to the dashboard",
+    )
+    .check(Check::Positive),
+    key(
+        keys::DASHBOARD_HOST,
+        T::String,
+        D::None,
+        Core,
+        "dashboard URL; unset ⇒ the job master does not report to a dashboard",
+    ),
+    key(
+        keys::JOB_ID,
+        T::String,
+        D::None,
+        Core,
+        "explicit jobID instead of a generated one (restarts)",
+    )
+    .check(Check::JobId),
+    key(
+        keys::USER_NAME,
+        T::String,
+        D::None,
+        Core,
+        "user name in the jobID (default: the OS user)",
+    ),
+    key(
+        keys::JOB_MASTER_USED,
+        T::Bool,
+        D::Bool(true),
+        Core,
+        "whether the job has a job master",
+    ),
+    key(
+        keys::JOB_MASTER_RUNS_IN_CLIENT,
+        T::Bool,
+        D::Bool(false),
+        Core,
+        "run the job master in the submitting client",
+    ),
+    key(
+        keys::WORKER_RESPONSE_WAIT,
+        T::Int,
+        D::Int(100_000),
+        Core,
+        "how long workers wait for the job master, ms",
+    )
+    .check(Check::Positive),
+    key(
+        keys::CLIENT_DEBUG,
+        T::String,
+        D::None,
+        Core,
+        "JVM debug options of the Java client",
+    ),
+    key(
+        keys::LOGGING_STORAGE_TYPE,
+        T::String,
+        D::Str("volatile"),
+        Core,
+        "where log files go: the volatile or the persistent volume",
+    )
+    .check(Check::OneOf(&["volatile", "persistent"])),
     // network.yaml
-    key(keys::CHANNEL_CLASS, T::String, D::Str(TCP_CHANNEL_CLASS), Network,
-        "communication channel; the MPI channel makes an OpenMPI job"),
-    key(keys::SECRET_NAME, T::String, D::Str("twister2-openmpi-ssh-key"), Network,
-        "Secret with the ssh keys of OpenMPI jobs"),
-    key(keys::CHECK_PWD_FREE_SSH, T::Bool, D::Bool(false), Network,
-        "check password-free ssh between pods before mpirun"),
-    key(keys::MPI_PARAMS, T::String, D::None, Network, "extra mpirun parameters"),
-    key(keys::WORKER_BASE_PORT, T::Int, D::Int(9000), Network, "port of the first worker of a pod")
-        .check(Check::Port),
-    key(keys::TRANSPORT_PROTOCOL, T::String, D::Str("TCP"), Network, "protocol of the worker ports")
-        .check(Check::OneOf(&["TCP", "UDP"])),
-    key(keys::NODE_PORT_REQUESTED, T::Bool, D::Bool(false), Network,
-        "expose the workers through a NodePort service"),
-    key(keys::NODE_PORT, T::Int, D::Int(0), Network,
-        "node port of that service; 0 lets Kubernetes choose").check(Check::PortOrZero),
-    key(keys::JOB_MASTER_PROVIDED_IP, T::String, D::None, Network,
-        "job master IP given to workers when it runs in the client"),
+    key(
+        keys::CHANNEL_CLASS,
+        T::String,
+        D::Str(TCP_CHANNEL_CLASS),
+        Network,
+        "communication channel; the MPI channel makes an OpenMPI job",
+    ),
+    key(
+        keys::SECRET_NAME,
+        T::String,
+        D::Str("twister2-openmpi-ssh-key"),
+        Network,
+        "Secret with the ssh keys of OpenMPI jobs",
+    ),
+    key(
+        keys::CHECK_PWD_FREE_SSH,
+        T::Bool,
+        D::Bool(false),
+        Network,
+        "check password-free ssh between pods before mpirun",
+    ),
+    key(
+        keys::MPI_PARAMS,
+        T::String,
+        D::None,
+        Network,
+        "extra mpirun parameters",
+    ),
+    key(
+        keys::WORKER_BASE_PORT,
+        T::Int,
+        D::Int(9000),
+        Network,
+        "port of the first worker of a pod",
+    )
+    .check(Check::Port),
+    key(
+        keys::TRANSPORT_PROTOCOL,
+        T::String,
+        D::Str("TCP"),
+        Network,
+        "protocol of the worker ports",
+    )
+    .check(Check::OneOf(&["TCP", "UDP"])),
+    key(
+        keys::NODE_PORT_REQUESTED,
+        T::Bool,
+        D::Bool(false),
+        Network,
+        "expose the workers through a NodePort service",
+    ),
+    key(
+        keys::NODE_PORT,
+        T::Int,
+        D::Int(0),
+        Network,
+        "node port of that service; 0 lets Kubernetes choose",
+    )
+    .check(Check::PortOrZero),
+    key(
+        keys::JOB_MASTER_PROVIDED_IP,
+        T::String,
+        D::None,
+        Network,
+        "job master IP given to workers when it runs in the client",
+    ),
     // checkpoint.yaml
-    key(keys::CHECKPOINTING_ENABLE, T::Bool, D::Bool(false), Checkpoint, "checkpoint the job"),
-    key(keys::CHECKPOINT_DIR, T::String, D::Str("/persistent/"), Checkpoint,
-        "directory of checkpoints in the pods"),
-    key(keys::CHECKPOINT_TIMEOUT, T::Int, D::Int(50_000), Checkpoint,
-        "checkpoint request timeout, ms").check(Check::Positive),
-    key(keys::FAILURE_TIMEOUT, T::Int, D::Int(10_000), Checkpoint,
-        "failure detection (and ZooKeeper session) timeout, ms").check(Check::Positive),
-    key(keys::MAX_REEXECUTES, T::Int, D::Int(5), Checkpoint, "times a failed job is re-executed")
-        .check(Check::NonNegative),
-    key(keys::MAX_WORKER_RESTARTS, T::Int, D::Int(5), Checkpoint,
-        "restarts of one worker before the job fails").check(Check::NonNegative),
-    key(keys::MAX_MPIJOB_RESTARTS, T::Int, D::Int(1), Checkpoint, "restarts of an OpenMPI job")
-        .check(Check::NonNegative),
+    key(
+        keys::CHECKPOINTING_ENABLE,
+        T::Bool,
+        D::Bool(false),
+        Checkpoint,
+        "checkpoint the job",
+    ),
+    key(
+        keys::CHECKPOINT_DIR,
+        T::String,
+        D::Str("/persistent/"),
+        Checkpoint,
+        "directory of checkpoints in the pods",
+    ),
+    key(
+        keys::CHECKPOINT_TIMEOUT,
+        T::Int,
+        D::Int(50_000),
+        Checkpoint,
+        "checkpoint request timeout, ms",
+    )
+    .check(Check::Positive),
+    key(
+        keys::FAILURE_TIMEOUT,
+        T::Int,
+        D::Int(10_000),
+        Checkpoint,
+        "failure detection (and ZooKeeper session) timeout, ms",
+    )
+    .check(Check::Positive),
+    key(
+        keys::MAX_REEXECUTES,
+        T::Int,
+        D::Int(5),
+        Checkpoint,
+        "times a failed job is re-executed",
+    )
+    .check(Check::NonNegative),
+    key(
+        keys::MAX_WORKER_RESTARTS,
+        T::Int,
+        D::Int(5),
+        Checkpoint,
+        "restarts of one worker before the job fails",
+    )
+    .check(Check::NonNegative),
+    key(
+        keys::MAX_MPIJOB_RESTARTS,
+        T::Int,
+        D::Int(1),
+        Checkpoint,
+        "restarts of an OpenMPI job",
+    )
+    .check(Check::NonNegative),
     // data.yaml
-    key(keys::PERSISTENT_STORAGE_TYPE, T::String, D::Str("mounted"), Data,
-        "persistent storage of the job: mounted volume, HDFS or none")
-        .check(Check::OneOf(&["mounted", "hdfs", "none"])),
-    key(keys::PERSISTENT_STORAGE_ROOT, T::String, D::None, Data, "HDFS root of persistent storage"),
-    key(keys::TSET_STORAGE_TYPE, T::String, D::Str("mounted"), Data, "storage of TSet data"),
+    key(
+        keys::PERSISTENT_STORAGE_TYPE,
+        T::String,
+        D::Str("mounted"),
+        Data,
+        "persistent storage of the job: mounted volume, HDFS or none",
+    )
+    .check(Check::OneOf(&["mounted", "hdfs", "none"])),
+    key(
+        keys::PERSISTENT_STORAGE_ROOT,
+        T::String,
+        D::None,
+        Data,
+        "HDFS root of persistent storage",
+    ),
+    key(
+        keys::TSET_STORAGE_TYPE,
+        T::String,
+        D::Str("mounted"),
+        Data,
+        "storage of TSet data",
+    ),
 ];
 
 /// A key from Twister2's docs that the code never reads.
@@ -900,7 +1295,9 @@ fn as_int(value: &Value) -> Result<i64, String> {
     };
     let n = n.ok_or_else(|| format!("expected a whole number, found {}", kind_of(value)))?;
     if n < i64::from(i32::MIN) || n > i64::from(i32::MAX) {
-        return Err(format!("{n} is out of range (Twister2 reads it as a 32-bit int)"));
+        return Err(format!(
+            "{n} is out of range (Twister2 reads it as a 32-bit int)"
+        ));
     }
     Ok(n)
 }
@@ -961,8 +1358,14 @@ fn map_list(value: &Value) -> Result<Vec<(String, Vec<String>)>, String> {
     Ok(out)
 }
 
-const COMPUTE_RESOURCE_FIELDS: [&str; 6] =
-    ["cpu", "ram", "disk", "instances", "scalable", "workersPerPod"];
+const COMPUTE_RESOURCE_FIELDS: [&str; 6] = [
+    "cpu",
+    "ram",
+    "disk",
+    "instances",
+    "scalable",
+    "workersPerPod",
+];
 
 fn compute_resources(value: &Value) -> Result<Vec<ComputeResource>, String> {
     let Value::Sequence(items) = value else {
@@ -988,9 +1391,7 @@ fn compute_resources(value: &Value) -> Result<Vec<ComputeResource>, String> {
             }
         }
         let field = |name: &str| map.get(name);
-        let required = |name: &str| {
-            field(name).ok_or_else(|| at(format!("'{name}' is missing")))
-        };
+        let required = |name: &str| field(name).ok_or_else(|| at(format!("'{name}' is missing")));
         let cpu = as_float(required("cpu")?).map_err(|e| at(format!("cpu: {e}")))?;
         if cpu <= 0.0 {
             return Err(at(format!("cpu {cpu} must be more than zero")));
@@ -1016,10 +1417,14 @@ fn compute_resources(value: &Value) -> Result<Vec<ComputeResource>, String> {
             None => 1,
         };
         if workers_per_pod <= 0 {
-            return Err(at(format!("workersPerPod {workers_per_pod} must be at least 1")));
+            return Err(at(format!(
+                "workersPerPod {workers_per_pod} must be at least 1"
+            )));
         }
         let scalable = match field("scalable") {
-            Some(v) => as_bool(v).ok_or_else(|| at("scalable must be true or false".to_string()))?,
+            Some(v) => {
+                as_bool(v).ok_or_else(|| at("scalable must be true or false".to_string()))?
+            }
             None => false,
         };
         out.push(ComputeResource {
@@ -1044,7 +1449,10 @@ fn compute_resources_value(resources: &[ComputeResource]) -> Value {
                 m.insert("cpu".into(), Value::Number(r.cpu.into()));
                 m.insert("ram".into(), Value::Number(u64::from(r.ram_mb).into()));
                 m.insert("disk".into(), Value::Number(r.disk_gb.into()));
-                m.insert("instances".into(), Value::Number(u64::from(r.instances).into()));
+                m.insert(
+                    "instances".into(),
+                    Value::Number(u64::from(r.instances).into()),
+                );
                 m.insert("scalable".into(), Value::Bool(r.scalable));
                 m.insert(
                     "workersPerPod".into(),
@@ -1059,8 +1467,7 @@ fn compute_resources_value(resources: &[ComputeResource]) -> Value {
 fn is_dns1123_label(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 63
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
@@ -1126,7 +1533,9 @@ pub fn normalize(spec: &KeySpec, value: &Value) -> Result<Value, String> {
             for item in &items {
                 check_string(spec.check, item)?;
             }
-            Ok(Value::Sequence(items.into_iter().map(Value::String).collect()))
+            Ok(Value::Sequence(
+                items.into_iter().map(Value::String).collect(),
+            ))
         }
         ValueType::MapList => {
             let items = map_list(value)?;
@@ -1197,7 +1606,10 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ConfigError> {
 fn parse_yaml_map(path: &Path, bytes: &[u8]) -> Result<Vec<(String, Value)>, ConfigError> {
     let text = std::str::from_utf8(bytes).map_err(|e| ConfigError::Read {
         path: path.to_path_buf(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text: {e}")),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("not UTF-8 text: {e}"),
+        ),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_yaml::from_str(text).map_err(|e| ConfigError::Malformed {
@@ -1632,7 +2044,8 @@ impl Config {
 
     /// `kubernetes.image.pull.policy`.
     pub fn image_pull_policy(&self) -> &str {
-        self.get_str(keys::IMAGE_PULL_POLICY).unwrap_or("IfNotPresent")
+        self.get_str(keys::IMAGE_PULL_POLICY)
+            .unwrap_or("IfNotPresent")
     }
 
     /// `twister2.resource.job.name`.
@@ -1970,7 +2383,10 @@ impl Config {
         if self.node_locations_from_config() && self.racks_list().is_empty() {
             problem(
                 keys::RACKS_LIST,
-                format!("must list racks when {} is true", keys::NODE_LOCATIONS_FROM_CONFIG),
+                format!(
+                    "must list racks when {} is true",
+                    keys::NODE_LOCATIONS_FROM_CONFIG
+                ),
             );
         }
         problems
@@ -2010,7 +2426,7 @@ impl Config {
         self.by_file()
             .into_iter()
             .map(|(file, map)| {
-                let body = serde_yaml::to_string(&map).unwrap_or_default();
+                let body = render_flat_yaml(map.iter().map(|(k, v)| (k.as_str(), v)));
                 (
                     file,
                     format!(
@@ -2163,7 +2579,7 @@ fn is_executable(_path: &Path) -> bool {
 }
 
 fn render_mapping(map: &Mapping, file: ConfigFile, generated: bool) -> String {
-    let body = serde_yaml::to_string(map).unwrap_or_default();
+    let body = render_flat_yaml(map.iter().filter_map(|(k, v)| Some((k.as_str()?, v))));
     let header = if generated {
         format!(
             "# Twister2 {} written by kubectl-twister2 from the effective configuration.\n",
@@ -2176,6 +2592,85 @@ fn render_mapping(map: &Mapping, file: ConfigFile, generated: bool) -> String {
         )
     };
     format!("{header}{body}")
+}
+
+/// Twister2's pods read YAML with SnakeYAML, a YAML 1.1 parser, where plain `no`, `on`, `yes`,
+/// `1_000` or `12:30` are not strings. The package files are therefore written conservatively:
+/// one `key: value` line per key, strings double-quoted, numbers always in plain decimal (floats
+/// with a `.`), lists and maps in flow style (`[..]`, `{..}`), which both YAML versions read the
+/// same way.
+pub fn render_flat_yaml<'a>(pairs: impl Iterator<Item = (&'a str, &'a Value)>) -> String {
+    let mut out = String::new();
+    for (key, value) in pairs {
+        out.push_str(&yaml_key(key));
+        out.push_str(": ");
+        out.push_str(&yaml_flow(value));
+        out.push('\n');
+    }
+    out
+}
+
+fn yaml_key(key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/'))
+        && !matches!(
+            key.to_ascii_lowercase().as_str(),
+            "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
+        );
+    if plain {
+        key.to_string()
+    } else {
+        yaml_string(key)
+    }
+}
+
+fn yaml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{}\"", s.escape_default()))
+}
+
+fn yaml_float(f: f64) -> String {
+    if f.is_nan() {
+        return ".nan".to_string();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { ".inf" } else { "-.inf" }.to_string();
+    }
+    // Display never uses an exponent; YAML 1.1 floats need a '.'.
+    let text = f.to_string();
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+fn yaml_flow(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (None, Some(u), _) => u.to_string(),
+            (None, None, Some(f)) => yaml_float(f),
+            _ => n.to_string(),
+        },
+        Value::String(s) => yaml_string(s),
+        Value::Sequence(items) => format!(
+            "[{}]",
+            items.iter().map(yaml_flow).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Mapping(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{}: {}", yaml_flow(k), yaml_flow(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Tagged(tagged) => format!("{} {}", tagged.tag, yaml_flow(&tagged.value)),
+    }
 }
 
 /// A conf dir's `kubernetes/<file>` with every override key removed and this file's overrides
@@ -2192,7 +2687,9 @@ fn merge_overrides(
         .filter(|(k, _)| Config::home_file(k) == file)
         .map(|(k, e)| (*k, *e))
         .collect();
-    let touches = pairs.iter().any(|(k, _)| overrides.contains_key(k.as_str()));
+    let touches = pairs
+        .iter()
+        .any(|(k, _)| overrides.contains_key(k.as_str()));
     if mine.is_empty() && !touches {
         return Ok(contents.to_vec());
     }
@@ -2257,21 +2754,30 @@ mod tests {
             "datacenter.labey.key",
             "twister2.zookeeper.root.node.path",
         ] {
-            assert!(matches!(lookup_spelling(stale), Spelling::Stale(_)), "{stale}");
+            assert!(
+                matches!(lookup_spelling(stale), Spelling::Stale(_)),
+                "{stale}"
+            );
         }
         assert!(matches!(
             lookup_spelling("twister2.fault.tolerant"),
             Spelling::DocOnly(_)
         ));
         assert_eq!(ConfigFile::Checkpoint.file_name(), "checkpoint.yaml");
-        assert_eq!(ValueType::ComputeResources.to_string(), "compute-resource list");
+        assert_eq!(
+            ValueType::ComputeResources.to_string(),
+            "compute-resource list"
+        );
     }
 
     #[test]
     fn defaults() {
         let c = Config::defaults();
         assert_eq!(c.namespace(), "default");
-        assert_eq!(c.docker_image(), Some("twister2/twister2-k8s:0.8.0-SNAPSHOT"));
+        assert_eq!(
+            c.docker_image(),
+            Some("twister2/twister2-k8s:0.8.0-SNAPSHOT")
+        );
         assert_eq!(c.image_pull_policy(), "IfNotPresent");
         assert!(!c.is_openmpi());
         assert_eq!(c.worker_base_port(), 9000);
@@ -2294,11 +2800,31 @@ mod tests {
     fn conf_dir_is_read_like_twister2_and_sources_stack() {
         let tmp = tempfile::tempdir().unwrap();
         let conf = tmp.path().join("conf");
-        write(&conf, "common/resource.yaml", "kubernetes.namespace: from-common\ntwister2.resource.job.name: common-job\n");
-        let kube_resource = write(&conf, "kubernetes/resource.yaml", "kubernetes.namespace: from-kubernetes\n");
-        write(&conf, "kubernetes/network.yaml", "kubernetes.worker.base.port: 9100\n");
-        let file1 = write(tmp.path(), "one.yaml", "kubernetes.worker.base.port: 9200\ntwister2.job.master.cpu: 1\n");
-        let file2 = write(tmp.path(), "two.yaml", "kubernetes.worker.base.port: 9300\n");
+        write(
+            &conf,
+            "common/resource.yaml",
+            "kubernetes.namespace: from-common\ntwister2.resource.job.name: common-job\n",
+        );
+        let kube_resource = write(
+            &conf,
+            "kubernetes/resource.yaml",
+            "kubernetes.namespace: from-kubernetes\n",
+        );
+        write(
+            &conf,
+            "kubernetes/network.yaml",
+            "kubernetes.worker.base.port: 9100\n",
+        );
+        let file1 = write(
+            tmp.path(),
+            "one.yaml",
+            "kubernetes.worker.base.port: 9200\ntwister2.job.master.cpu: 1\n",
+        );
+        let file2 = write(
+            tmp.path(),
+            "two.yaml",
+            "kubernetes.worker.base.port: 9300\n",
+        );
         let loaded = load(ConfigSources {
             conf_dir: Some(conf.clone()),
             files: vec![file1.clone(), file2.clone()],
@@ -2307,7 +2833,10 @@ mod tests {
         let c = loaded.config;
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
         assert_eq!(c.namespace(), "from-kubernetes");
-        assert_eq!(c.source(keys::NAMESPACE), Some(&Source::ConfDir(kube_resource)));
+        assert_eq!(
+            c.source(keys::NAMESPACE),
+            Some(&Source::ConfDir(kube_resource))
+        );
         assert_eq!(c.job_name(), Some("common-job"));
         assert_eq!(c.worker_base_port(), 9300);
         assert_eq!(c.source(keys::WORKER_BASE_PORT), Some(&Source::File(file2)));
@@ -2321,15 +2850,27 @@ mod tests {
     fn flags_override_on_top() {
         let mut c = Config::defaults();
         let warnings = c
-            .set_override(keys::DOCKER_IMAGE, "me/t2:1".into(), Source::Flag("--image".into()))
+            .set_override(
+                keys::DOCKER_IMAGE,
+                "me/t2:1".into(),
+                Source::Flag("--image".into()),
+            )
             .unwrap();
         assert!(warnings.is_empty());
         assert_eq!(c.docker_image(), Some("me/t2:1"));
         assert_eq!(c.source(keys::DOCKER_IMAGE).unwrap().to_string(), "--image");
         let err = c
-            .set_override(keys::WORKER_BASE_PORT, Value::Number(70000.into()), Source::Flag("--port".into()))
+            .set_override(
+                keys::WORKER_BASE_PORT,
+                Value::Number(70000.into()),
+                Source::Flag("--port".into()),
+            )
             .unwrap_err();
-        assert!(err.to_string().contains("--port: kubernetes.worker.base.port = 70000: must be a port"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("--port: kubernetes.worker.base.port = 70000: must be a port"),
+            "{err}"
+        );
         assert!(c.unset(keys::DOCKER_IMAGE).is_some());
         assert_eq!(c.docker_image(), None);
     }
@@ -2347,15 +2888,33 @@ mod tests {
             ..Default::default()
         });
         let c = &loaded.config;
-        assert_eq!(c.racks_list(), vec![("r1".to_string(), vec!["10.0.0.1".to_string(), "10.0.0.2".to_string()])]);
-        assert_eq!(c.datacenters_list(), vec![("dc1".to_string(), vec!["r1".to_string()])]);
+        assert_eq!(
+            c.racks_list(),
+            vec![(
+                "r1".to_string(),
+                vec!["10.0.0.1".to_string(), "10.0.0.2".to_string()]
+            )]
+        );
+        assert_eq!(
+            c.datacenters_list(),
+            vec![("dc1".to_string(), vec!["r1".to_string()])]
+        );
         assert_eq!(c.rack_label_key(), Some("rack"));
         assert!(c.node_locations_from_config());
-        assert_eq!(c.entry(keys::RACKS_LIST).unwrap().spelled.as_deref(), Some("kubernetes.racks.list"));
+        assert_eq!(
+            c.entry(keys::RACKS_LIST).unwrap().spelled.as_deref(),
+            Some("kubernetes.racks.list")
+        );
         assert_eq!(loaded.warnings.len(), 4, "{:?}", loaded.warnings);
         let text = loaded.warnings[0].to_string();
-        assert!(text.contains("'kubernetes.racks.list' is a stale spelling"), "{text}");
-        assert!(text.contains("use 'twister2.resource.racks.list'"), "{text}");
+        assert!(
+            text.contains("'kubernetes.racks.list' is a stale spelling"),
+            "{text}"
+        );
+        assert!(
+            text.contains("use 'twister2.resource.racks.list'"),
+            "{text}"
+        );
         assert!(text.starts_with(&f.display().to_string()));
     }
 
@@ -2367,7 +2926,10 @@ mod tests {
             "zk.yaml",
             "twister2.zookeeper.root.node.path: /stale\ntwister2.resource.zookeeper.root.node.path: /code\n",
         );
-        let loaded = load(ConfigSources { files: vec![f], ..Default::default() });
+        let loaded = load(ConfigSources {
+            files: vec![f],
+            ..Default::default()
+        });
         assert_eq!(loaded.config.zookeeper_root(), "/code");
         assert!(matches!(
             &loaded.warnings[..],
@@ -2393,12 +2955,29 @@ mod tests {
             "x.yaml",
             "twister2.fault.tolerant: true\nkubernetes.namespce: oops\ntwister2.exec.instances: 4\n",
         );
-        let loaded = load(ConfigSources { files: vec![f], ..Default::default() });
+        let loaded = load(ConfigSources {
+            files: vec![f],
+            ..Default::default()
+        });
         let w = &loaded.warnings;
         assert_eq!(w.len(), 3, "{w:?}");
-        assert!(w[0].to_string().contains("'twister2.fault.tolerant'") && w[0].to_string().contains("no effect"));
-        assert!(w[1].to_string().contains("did you mean 'kubernetes.namespace'?"), "{}", w[1]);
-        assert!(matches!(&w[2], ConfigWarning::UnknownKey { suggestion: None, .. }));
+        assert!(
+            w[0].to_string().contains("'twister2.fault.tolerant'")
+                && w[0].to_string().contains("no effect")
+        );
+        assert!(
+            w[1].to_string()
+                .contains("did you mean 'kubernetes.namespace'?"),
+            "{}",
+            w[1]
+        );
+        assert!(matches!(
+            &w[2],
+            ConfigWarning::UnknownKey {
+                suggestion: None,
+                ..
+            }
+        ));
         // unknown keys are kept for the pods; doc-only keys are not
         assert_eq!(loaded.config.get_int("twister2.exec.instances"), Some(4));
         assert_eq!(loaded.config.get("twister2.fault.tolerant"), None);
@@ -2408,10 +2987,21 @@ mod tests {
     #[test]
     fn conf_dir_unknown_keys_warn_only_when_misspelled() {
         let tmp = tempfile::tempdir().unwrap();
-        write(tmp.path(), "kubernetes/task.yaml", "twister2.exec.instances: 4\ntwister2.job.master.prot: 1\n");
-        let loaded = load(ConfigSources { conf_dir: Some(tmp.path().into()), ..Default::default() });
+        write(
+            tmp.path(),
+            "kubernetes/task.yaml",
+            "twister2.exec.instances: 4\ntwister2.job.master.prot: 1\n",
+        );
+        let loaded = load(ConfigSources {
+            conf_dir: Some(tmp.path().into()),
+            ..Default::default()
+        });
         assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
-        assert!(loaded.warnings[0].to_string().contains("did you mean 'twister2.job.master.port'?"));
+        assert!(
+            loaded.warnings[0]
+                .to_string()
+                .contains("did you mean 'twister2.job.master.port'?")
+        );
     }
 
     #[test]
@@ -2422,24 +3012,46 @@ mod tests {
             "bad.yaml",
             "kubernetes.worker.base.port: abc\nkubernetes.image.pull.policy: Sometimes\nkubernetes.log.in.client: yes\ntwister2.kubernetes.jvm.memory.fraction: 1.5\nkubernetes.namespace: Bad_NS\ntwister2.job.id: Job_1\ntwister2.resource.worker.additional.ports: port1\ntwister2.job.master.ram: 3000000000\ntwister2.resource.racks.list: {r1: [a]}\nkubernetes.secret.name: [a, b]\n",
         );
-        let err = Config::load(&ConfigSources { files: vec![f.clone()], ..Default::default() }).unwrap_err();
+        let err = Config::load(&ConfigSources {
+            files: vec![f.clone()],
+            ..Default::default()
+        })
+        .unwrap_err();
         let text = err.to_string();
         let p = problems(err);
         assert_eq!(p.len(), 10, "{p:#?}");
         assert!(p.iter().all(|p| p.source == Source::File(f.clone())));
-        let find = |key: &str| p.iter().find(|p| p.key == key).unwrap_or_else(|| panic!("{key}: {p:#?}"));
+        let find = |key: &str| {
+            p.iter()
+                .find(|p| p.key == key)
+                .unwrap_or_else(|| panic!("{key}: {p:#?}"))
+        };
         assert!(find(keys::WORKER_BASE_PORT).reason.contains("whole number"));
         assert_eq!(find(keys::WORKER_BASE_PORT).value, "abc");
-        assert!(find(keys::IMAGE_PULL_POLICY).reason.contains("Always, IfNotPresent, Never"));
+        assert!(
+            find(keys::IMAGE_PULL_POLICY)
+                .reason
+                .contains("Always, IfNotPresent, Never")
+        );
         assert!(find(keys::LOG_IN_CLIENT).reason.contains("true or false"));
         assert!(find(keys::JVM_MEMORY_FRACTION).reason.contains("at most 1"));
         assert!(find(keys::NAMESPACE).reason.contains("namespace name"));
         assert!(find(keys::JOB_ID).reason.contains("'J' at position 1"));
-        assert!(find(keys::ADDITIONAL_PORTS).reason.contains("list of strings"));
+        assert!(
+            find(keys::ADDITIONAL_PORTS)
+                .reason
+                .contains("list of strings")
+        );
         assert!(find(keys::JOB_MASTER_RAM).reason.contains("32-bit"));
         assert!(find(keys::RACKS_LIST).reason.contains("list of maps"));
         assert!(find(keys::SECRET_NAME).reason.contains("expected a string"));
-        assert!(text.contains(&format!("{}: kubernetes.worker.base.port = abc: expected a whole number", f.display())), "{text}");
+        assert!(
+            text.contains(&format!(
+                "{}: kubernetes.worker.base.port = abc: expected a whole number",
+                f.display()
+            )),
+            "{text}"
+        );
     }
 
     #[test]
@@ -2457,36 +3069,68 @@ mod tests {
         });
         let c = loaded.config;
         assert_eq!(c.get(keys::LOG_IN_CLIENT), Some(&Value::Bool(true)));
-        assert_eq!(c.get(keys::JOB_MASTER_CPU), Some(&Value::Number(1.0.into())));
+        assert_eq!(
+            c.get(keys::JOB_MASTER_CPU),
+            Some(&Value::Number(1.0.into()))
+        );
         assert_eq!(c.worker_base_port(), 9500);
         assert_eq!(c.user_name(), Some("0123"));
-        assert_eq!(c.get_string_list(keys::WORKER_MAPPING_VALUES), vec!["e012", "13"]);
+        assert_eq!(
+            c.get_string_list(keys::WORKER_MAPPING_VALUES),
+            vec!["e012", "13"]
+        );
         assert_eq!(c.get_str(keys::DASHBOARD_HOST), Some(""));
         assert_eq!(c.dashboard_host(), None);
     }
 
     #[test]
     fn set_syntax_errors() {
-        let err = |arg: &str| Config::load(&ConfigSources { sets: vec![arg.into()], ..Default::default() }).unwrap_err();
+        let err = |arg: &str| {
+            Config::load(&ConfigSources {
+                sets: vec![arg.into()],
+                ..Default::default()
+            })
+            .unwrap_err()
+        };
         assert!(matches!(err("novalue"), ConfigError::BadSet { .. }));
-        assert!(err("novalue").to_string().contains("--set novalue: expected KEY=VALUE"));
+        assert!(
+            err("novalue")
+                .to_string()
+                .contains("--set novalue: expected KEY=VALUE")
+        );
         assert!(err("=1").to_string().contains("key is empty"));
         assert!(err("a b=1").to_string().contains("whitespace"));
-        assert!(err("kubernetes.namespace=[unclosed").to_string().contains("not valid YAML"));
+        assert!(
+            err("kubernetes.namespace=[unclosed")
+                .to_string()
+                .contains("not valid YAML")
+        );
         let p = problems(err("kubernetes.worker.base.port=x"));
         assert_eq!(p[0].source, Source::Set);
-        assert_eq!(p[0].to_string(), "--set: kubernetes.worker.base.port = x: expected a whole number, found a string");
+        assert_eq!(
+            p[0].to_string(),
+            "--set: kubernetes.worker.base.port = x: expected a whole number, found a string"
+        );
     }
 
     #[test]
     fn file_errors_are_clear() {
         let tmp = tempfile::tempdir().unwrap();
-        let one = |path: PathBuf| Config::load(&ConfigSources { files: vec![path], ..Default::default() }).unwrap_err();
+        let one = |path: PathBuf| {
+            Config::load(&ConfigSources {
+                files: vec![path],
+                ..Default::default()
+            })
+            .unwrap_err()
+        };
         let missing = tmp.path().join("missing.yaml");
         let e = one(missing.clone());
         assert!(matches!(e, ConfigError::NotFound { .. }));
         assert!(e.to_string().contains(&missing.display().to_string()));
-        assert!(matches!(one(tmp.path().to_path_buf()), ConfigError::IsDirectory { .. }));
+        assert!(matches!(
+            one(tmp.path().to_path_buf()),
+            ConfigError::IsDirectory { .. }
+        ));
         let bad = write(tmp.path(), "bad.yaml", "key: [unclosed\n");
         let e = one(bad);
         assert!(matches!(e, ConfigError::Malformed { .. }));
@@ -2502,22 +3146,43 @@ mod tests {
         fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
         assert!(one(binary).to_string().contains("not UTF-8"));
         let huge = tmp.path().join("huge.yaml");
-        fs::File::create(&huge).unwrap().set_len(MAX_CONFIG_FILE_BYTES + 1).unwrap();
+        fs::File::create(&huge)
+            .unwrap()
+            .set_len(MAX_CONFIG_FILE_BYTES + 1)
+            .unwrap();
         let e = one(huge);
         assert!(matches!(e, ConfigError::TooLarge { .. }), "{e}");
         // empty and comment-only files are empty maps, like Twister2
         let empty = write(tmp.path(), "empty.yaml", "# nothing\n");
-        let loaded = load(ConfigSources { files: vec![empty], ..Default::default() });
+        let loaded = load(ConfigSources {
+            files: vec![empty],
+            ..Default::default()
+        });
         assert_eq!(loaded.config, Config::defaults());
         // null values do not unset
         let null = write(tmp.path(), "null.yaml", "kubernetes.namespace:\n");
-        assert_eq!(load(ConfigSources { files: vec![null], ..Default::default() }).config.namespace(), "default");
+        assert_eq!(
+            load(ConfigSources {
+                files: vec![null],
+                ..Default::default()
+            })
+            .config
+            .namespace(),
+            "default"
+        );
     }
 
     #[test]
     fn conf_dir_errors() {
         let tmp = tempfile::tempdir().unwrap();
-        let err = |p: PathBuf| Config::load(&ConfigSources { conf_dir: Some(p), ..Default::default() }).unwrap_err().to_string();
+        let err = |p: PathBuf| {
+            Config::load(&ConfigSources {
+                conf_dir: Some(p),
+                ..Default::default()
+            })
+            .unwrap_err()
+            .to_string()
+        };
         assert!(err(tmp.path().join("nope")).contains("does not exist"));
         let file = write(tmp.path(), "file", "");
         assert!(err(file).contains("is not a directory"));
@@ -2534,19 +3199,63 @@ mod tests {
             "cr.yaml",
             "twister2.resource.worker.compute.resources:\n  - cpu: 0.5\n    ram: 512\n    disk: 1.0\n    instances: 2\n  - cpu: 2\n    ram: 2048\n    instances: 3\n    workersPerPod: 2\n    scalable: true\n",
         );
-        let c = load(ConfigSources { files: vec![f], ..Default::default() }).config;
+        let c = load(ConfigSources {
+            files: vec![f],
+            ..Default::default()
+        })
+        .config;
         let crs = c.compute_resources().unwrap();
         assert_eq!(crs.len(), 2);
-        assert_eq!(crs[0], ComputeResource { index: 0, cpu: 0.5, ram_mb: 512, disk_gb: 1.0, instances: 2, workers_per_pod: 1, scalable: false });
-        assert_eq!(crs[1], ComputeResource { index: 1, cpu: 2.0, ram_mb: 2048, disk_gb: 0.0, instances: 3, workers_per_pod: 2, scalable: true });
+        assert_eq!(
+            crs[0],
+            ComputeResource {
+                index: 0,
+                cpu: 0.5,
+                ram_mb: 512,
+                disk_gb: 1.0,
+                instances: 2,
+                workers_per_pod: 1,
+                scalable: false
+            }
+        );
+        assert_eq!(
+            crs[1],
+            ComputeResource {
+                index: 1,
+                cpu: 2.0,
+                ram_mb: 2048,
+                disk_gb: 0.0,
+                instances: 3,
+                workers_per_pod: 2,
+                scalable: true
+            }
+        );
         let bad = |yaml: &str| {
-            let f = write(tmp.path(), "bad-cr.yaml", &format!("twister2.resource.worker.compute.resources:\n{yaml}"));
-            problems(Config::load(&ConfigSources { files: vec![f], ..Default::default() }).unwrap_err())[0].reason.clone()
+            let f = write(
+                tmp.path(),
+                "bad-cr.yaml",
+                &format!("twister2.resource.worker.compute.resources:\n{yaml}"),
+            );
+            problems(
+                Config::load(&ConfigSources {
+                    files: vec![f],
+                    ..Default::default()
+                })
+                .unwrap_err(),
+            )[0]
+            .reason
+            .clone()
         };
-        assert!(bad("  - {cpu: 1, ram: 1, instances: 1, gpu: 1}\n").contains("unknown field 'gpu'"));
+        assert!(
+            bad("  - {cpu: 1, ram: 1, instances: 1, gpu: 1}\n").contains("unknown field 'gpu'")
+        );
         assert!(bad("  - {cpu: 1, ram: 1}\n").contains("'instances' is missing"));
-        assert!(bad("  - {cpu: 0, ram: 1, instances: 1}\n").contains("cpu 0 must be more than zero"));
-        assert!(bad("  - {cpu: 1, ram: 1.5, instances: 1}\n").contains("ram: expected a whole number"));
+        assert!(
+            bad("  - {cpu: 0, ram: 1, instances: 1}\n").contains("cpu 0 must be more than zero")
+        );
+        assert!(
+            bad("  - {cpu: 1, ram: 1.5, instances: 1}\n").contains("ram: expected a whole number")
+        );
         assert!(bad("  - {cpu: 1, ram: 1, instances: 0}\n").contains("instances 0"));
         assert!(bad("  - {cpu: 1, ram: 1, instances: 1}\n  - {cpu: 1, ram: 1, instances: 1, workersPerPod: 0}\n").contains("compute resource 1: workersPerPod 0"));
         assert!(bad("  cpu: 1\n").contains("list of compute resources"));
@@ -2566,7 +3275,10 @@ mod tests {
         .config;
         let p = c.check_consistency();
         assert_eq!(p.len(), 3, "{p:#?}");
-        assert!(p[0].to_string().contains("twister2.resource.kubernetes.worker.mapping.key = (unset): must be set"));
+        assert!(
+            p[0].to_string()
+                .contains("twister2.resource.kubernetes.worker.mapping.key = (unset): must be set")
+        );
         assert!(p[1].reason.contains("must be empty with operator Exists"));
         assert!(p[2].reason.contains("must list racks"));
         assert_eq!(c.node_mapping(), None);
@@ -2583,32 +3295,84 @@ mod tests {
         assert!(c.check_consistency().is_empty());
         assert_eq!(
             c.node_mapping(),
-            Some(NodeMapping { key: "kubernetes.io/hostname".into(), operator: "In".into(), values: vec!["e012".into(), "e013".into()] })
+            Some(NodeMapping {
+                key: "kubernetes.io/hostname".into(),
+                operator: "In".into(),
+                values: vec!["e012".into(), "e013".into()]
+            })
         );
     }
 
     #[test]
     fn openmpi_and_uploader_helpers() {
         let mut c = Config::defaults();
-        c.set_override(keys::CHANNEL_CLASS, MPI_CHANNEL_CLASS.into(), Source::Set).unwrap();
+        c.set_override(keys::CHANNEL_CLASS, MPI_CHANNEL_CLASS.into(), Source::Set)
+            .unwrap();
         assert!(c.is_openmpi());
         c.unset(keys::CHANNEL_CLASS);
         assert!(c.is_openmpi(), "Twister2's code default is the MPI channel");
         let mut c = Config::defaults();
-        c.set_override(keys::NAMESPACE, "team-a".into(), Source::Set).unwrap();
-        assert_eq!(c.uploader_web_server(), "http://twister2-uploader.team-a.svc.cluster.local");
-        c.set_override(keys::UPLOADER_WEB_SERVER, "http://up.example".into(), Source::Set).unwrap();
+        c.set_override(keys::NAMESPACE, "team-a".into(), Source::Set)
+            .unwrap();
+        assert_eq!(
+            c.uploader_web_server(),
+            "http://twister2-uploader.team-a.svc.cluster.local"
+        );
+        c.set_override(
+            keys::UPLOADER_WEB_SERVER,
+            "http://up.example".into(),
+            Source::Set,
+        )
+        .unwrap();
         assert_eq!(c.uploader_web_server(), "http://up.example");
         assert!(!c.uses_s3_uploader());
-        c.set_override(keys::UPLOADER_CLASS, S3_UPLOADER_CLASS.into(), Source::Set).unwrap();
+        c.set_override(keys::UPLOADER_CLASS, S3_UPLOADER_CLASS.into(), Source::Set)
+            .unwrap();
         assert!(c.uses_s3_uploader());
+    }
+
+    #[test]
+    fn package_yaml_reads_the_same_in_yaml_1_1() {
+        let value = |yaml: &str| serde_yaml::from_str::<Value>(yaml).unwrap();
+        let pairs = [
+            ("a.no", Value::String("no".into())),
+            ("a.on", Value::String("On".into())),
+            ("a.zero", Value::String("0123".into())),
+            ("a.time", Value::String("12:30".into())),
+            ("a.quote", Value::String("say \"hi\"\n".into())),
+            ("a.int", Value::Number(1000.into())),
+            ("a.float", Value::Number(1.0.into())),
+            ("a.big", Value::Number(1e21.into())),
+            ("a.bool", Value::Bool(false)),
+            ("a.list", value("[x, 1, true]")),
+            ("a.maps", value("[{r1: [10.0.0.1]}, {r2: []}]")),
+            ("yes", Value::String("key is a YAML 1.1 boolean".into())),
+        ];
+        let text = render_flat_yaml(pairs.iter().map(|(k, v)| (*k, v)));
+        assert!(text.contains("a.no: \"no\"\n"), "{text}");
+        assert!(text.contains("a.on: \"On\"\n"), "{text}");
+        assert!(text.contains("a.time: \"12:30\"\n"), "{text}");
+        assert!(text.contains("a.float: 1.0\n"), "{text}");
+        assert!(text.contains("a.big: 1000000000000000000000.0\n"), "{text}");
+        assert!(text.contains("a.list: [\"x\", 1, true]\n"), "{text}");
+        assert!(
+            text.contains("a.maps: [{\"r1\": [\"10.0.0.1\"]}, {\"r2\": []}]\n"),
+            "{text}"
+        );
+        assert!(text.contains("\"yes\": "), "{text}");
+        // and reads back to the same values
+        let back: Mapping = serde_yaml::from_str(&text).unwrap();
+        for (k, v) in &pairs {
+            assert_eq!(back.get(*k), Some(v), "{k}");
+        }
     }
 
     #[test]
     fn rendered_files_round_trip_as_a_conf_dir() {
         let mut c = load(ConfigSources {
             sets: vec![
-                "twister2.resource.worker.compute.resources=[{cpu: 1, ram: 512, instances: 2}]".into(),
+                "twister2.resource.worker.compute.resources=[{cpu: 1, ram: 512, instances: 2}]"
+                    .into(),
                 "kubernetes.racks.list=[{r1: [10.0.0.1]}]".into(),
                 "twister2.user.name=no".into(),
                 "twister2.exec.custom=42".into(),
@@ -2616,60 +3380,132 @@ mod tests {
             ..Default::default()
         })
         .config;
-        c.set_override(keys::DOCKER_IMAGE, "me/t2:1".into(), Source::Flag("--image".into())).unwrap();
+        c.set_override(
+            keys::DOCKER_IMAGE,
+            "me/t2:1".into(),
+            Source::Flag("--image".into()),
+        )
+        .unwrap();
         let files = c.package_files().unwrap();
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(paths, vec!["common/logger.properties", "kubernetes/checkpoint.yaml", "kubernetes/core.yaml", "kubernetes/data.yaml", "kubernetes/network.yaml", "kubernetes/resource.yaml"]);
+        assert_eq!(
+            paths,
+            vec![
+                "common/logger.properties",
+                "kubernetes/checkpoint.yaml",
+                "kubernetes/core.yaml",
+                "kubernetes/data.yaml",
+                "kubernetes/network.yaml",
+                "kubernetes/resource.yaml"
+            ]
+        );
         let network = String::from_utf8(files[4].contents.clone()).unwrap();
-        assert!(network.contains(&format!("twister2.network.channel.class: {TCP_CHANNEL_CLASS}")), "{network}");
+        assert!(
+            network.contains(&format!(
+                "twister2.network.channel.class: \"{TCP_CHANNEL_CLASS}\""
+            )),
+            "{network}"
+        );
         let core = String::from_utf8(files[2].contents.clone()).unwrap();
         // YAML 1.1 readers (SnakeYAML) would take a bare no as false
-        assert!(core.contains("twister2.user.name: 'no'"), "{core}");
+        assert!(core.contains("twister2.user.name: \"no\""), "{core}");
         assert!(core.contains("twister2.exec.custom: 42"), "{core}");
         let resource = String::from_utf8(files[5].contents.clone()).unwrap();
-        assert!(resource.contains("twister2.resource.racks.list:"), "{resource}");
+        assert!(
+            resource.contains("twister2.resource.racks.list:"),
+            "{resource}"
+        );
         assert!(!resource.contains("kubernetes.racks.list"), "{resource}");
         // write them out as a conf dir and read them back: same effective values
         let tmp = tempfile::tempdir().unwrap();
         for f in &files {
-            write(tmp.path(), &f.path, std::str::from_utf8(&f.contents).unwrap());
+            write(
+                tmp.path(),
+                &f.path,
+                std::str::from_utf8(&f.contents).unwrap(),
+            );
         }
-        let back = load(ConfigSources { conf_dir: Some(tmp.path().into()), ..Default::default() });
+        let back = load(ConfigSources {
+            conf_dir: Some(tmp.path().into()),
+            ..Default::default()
+        });
         let back = back.config;
         for (key, entry) in c.entries() {
             assert_eq!(back.get(key), Some(&entry.value), "{key}");
         }
-        assert!(c.to_yaml().contains("twister2.resource.kubernetes.docker.image: me/t2:1"));
+        assert!(
+            c.to_yaml()
+                .contains("twister2.resource.kubernetes.docker.image: me/t2:1")
+        );
     }
 
     #[test]
     fn conf_dir_files_are_shipped_with_overrides_merged() {
         let tmp = tempfile::tempdir().unwrap();
         let conf = tmp.path().join("conf");
-        write(&conf, "common/core.yaml", "twister2.job.master.used: true\n");
-        write(&conf, "common/logger.properties", "handlers=java.util.logging.ConsoleHandler\n");
+        write(
+            &conf,
+            "common/core.yaml",
+            "twister2.job.master.used: true\n",
+        );
+        write(
+            &conf,
+            "common/logger.properties",
+            "handlers=java.util.logging.ConsoleHandler\n",
+        );
         let original_task = "# my comment\ntwister2.exec.instances: 4\n";
         write(&conf, "kubernetes/task.yaml", original_task);
-        write(&conf, "kubernetes/core.yaml", "kubernetes.worker.base.port: 9100\ntwister2.job.master.ram: 2048\n");
-        write(&conf, "kubernetes/resource.yaml", "kubernetes.racks.list:\n  - r1: [10.0.0.1]\n");
-        write(&conf, "kubernetes/deployment/twister2-auth.yaml", "kind: Role\n");
+        write(
+            &conf,
+            "kubernetes/core.yaml",
+            "kubernetes.worker.base.port: 9100\ntwister2.job.master.ram: 2048\n",
+        );
+        write(
+            &conf,
+            "kubernetes/resource.yaml",
+            "kubernetes.racks.list:\n  - r1: [10.0.0.1]\n",
+        );
+        write(
+            &conf,
+            "kubernetes/deployment/twister2-auth.yaml",
+            "kind: Role\n",
+        );
         let script = write(&conf, "kubernetes/run.sh", "#!/bin/sh\n");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
             fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
         }
-        let mut loaded = load(ConfigSources { conf_dir: Some(conf.clone()), sets: vec!["kubernetes.worker.base.port=9500".into()], ..Default::default() });
-        loaded.config.set_override(keys::DOCKER_IMAGE, "me/t2:1".into(), Source::Flag("--image".into())).unwrap();
+        let mut loaded = load(ConfigSources {
+            conf_dir: Some(conf.clone()),
+            sets: vec!["kubernetes.worker.base.port=9500".into()],
+            ..Default::default()
+        });
+        loaded
+            .config
+            .set_override(
+                keys::DOCKER_IMAGE,
+                "me/t2:1".into(),
+                Source::Flag("--image".into()),
+            )
+            .unwrap();
         let files = loaded.config.package_files().unwrap();
-        let get = |p: &str| files.iter().find(|f| f.path == p).unwrap_or_else(|| panic!("{p} missing"));
+        let get = |p: &str| {
+            files
+                .iter()
+                .find(|f| f.path == p)
+                .unwrap_or_else(|| panic!("{p} missing"))
+        };
         let text = |p: &str| String::from_utf8(get(p).contents.clone()).unwrap();
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert!(!paths.iter().any(|p| p.contains("deployment")), "{paths:?}");
         // untouched files are byte-identical
         assert_eq!(text("kubernetes/task.yaml"), original_task);
         assert_eq!(text("common/core.yaml"), "twister2.job.master.used: true\n");
-        assert_eq!(text("common/logger.properties"), "handlers=java.util.logging.ConsoleHandler\n");
+        assert_eq!(
+            text("common/logger.properties"),
+            "handlers=java.util.logging.ConsoleHandler\n"
+        );
         assert!(get("kubernetes/run.sh").executable);
         assert!(!get("kubernetes/task.yaml").executable);
         // the --set port moved to its home file and left core.yaml
@@ -2677,19 +3513,35 @@ mod tests {
         assert!(!core.contains("kubernetes.worker.base.port"), "{core}");
         assert!(core.contains("twister2.job.master.ram: 2048"), "{core}");
         let network = text("kubernetes/network.yaml");
-        assert!(network.contains("kubernetes.worker.base.port: 9500"), "{network}");
+        assert!(
+            network.contains("kubernetes.worker.base.port: 9500"),
+            "{network}"
+        );
         // defaults the directory lacks are written too (the channel class keeps the job TCP)
-        assert!(network.contains("twister2.network.channel.class"), "{network}");
+        assert!(
+            network.contains("twister2.network.channel.class"),
+            "{network}"
+        );
         // stale spellings are written under the code's key
         let resource = text("kubernetes/resource.yaml");
-        assert!(resource.contains("twister2.resource.racks.list"), "{resource}");
-        assert!(resource.contains("twister2.resource.kubernetes.docker.image: me/t2:1"), "{resource}");
+        assert!(
+            resource.contains("twister2.resource.racks.list"),
+            "{resource}"
+        );
+        assert!(
+            resource.contains("twister2.resource.kubernetes.docker.image: \"me/t2:1\""),
+            "{resource}"
+        );
         // reading the shipped files the way pods do gives the client's values
         let shipped = tmp.path().join("shipped");
         for f in &files {
             write(&shipped, &f.path, std::str::from_utf8(&f.contents).unwrap());
         }
-        let pods = load(ConfigSources { conf_dir: Some(shipped), ..Default::default() }).config;
+        let pods = load(ConfigSources {
+            conf_dir: Some(shipped),
+            ..Default::default()
+        })
+        .config;
         assert_eq!(pods.worker_base_port(), 9500);
         assert_eq!(pods.docker_image(), Some("me/t2:1"));
         assert_eq!(pods.racks_list(), loaded.config.racks_list());
@@ -2699,18 +3551,36 @@ mod tests {
     #[test]
     fn conf_dir_without_logger_gets_the_default() {
         let tmp = tempfile::tempdir().unwrap();
-        write(tmp.path(), "kubernetes/core.yaml", "twister2.job.master.ram: 2048\n");
-        let c = load(ConfigSources { conf_dir: Some(tmp.path().into()), ..Default::default() }).config;
+        write(
+            tmp.path(),
+            "kubernetes/core.yaml",
+            "twister2.job.master.ram: 2048\n",
+        );
+        let c = load(ConfigSources {
+            conf_dir: Some(tmp.path().into()),
+            ..Default::default()
+        })
+        .config;
         let files = c.package_files().unwrap();
-        let logger = files.iter().find(|f| f.path == LOGGER_PROPERTIES_PATH).unwrap();
+        let logger = files
+            .iter()
+            .find(|f| f.path == LOGGER_PROPERTIES_PATH)
+            .unwrap();
         let text = std::str::from_utf8(&logger.contents).unwrap();
         assert!(text.contains("handlers=java.util.logging.ConsoleHandler, edu.iu.dsc.tws.common.logging.Twister2FileLogHandler"));
         assert!(text.contains("Twister2FileLogHandler.limit=50000"));
         // a file that is not valid YAML any more by packaging time is an error
-        let mut f = fs::OpenOptions::new().append(true).open(tmp.path().join("kubernetes/core.yaml")).unwrap();
+        let mut f = fs::OpenOptions::new()
+            .append(true)
+            .open(tmp.path().join("kubernetes/core.yaml"))
+            .unwrap();
         f.write_all(b"bad: [\n").unwrap();
         let mut c = c;
-        c.set_override(keys::JOB_MASTER_RAM, Value::Number(1.into()), Source::Set).unwrap();
-        assert!(matches!(c.package_files(), Err(ConfigError::Malformed { .. })));
+        c.set_override(keys::JOB_MASTER_RAM, Value::Number(1.into()), Source::Set)
+            .unwrap();
+        assert!(matches!(
+            c.package_files(),
+            Err(ConfigError::Malformed { .. })
+        ));
     }
 }

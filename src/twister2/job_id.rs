@@ -1,5 +1,6 @@
-//! Twister2 job names and jobIDs (`<user>-<jobName>-<timestamp>`), their validation, and the
-//! worker-ID arithmetic that maps worker IDs to pods and containers and back.
+//! Twister2 job names, jobIDs (`<user>-<jobName>-<timestamp>`) and worker IDs.
+//!
+//! Also validates explicit jobIDs and maps worker IDs to pods and containers and back.
 //!
 //! Generation follows Twister2 0.8's `JobIDUtils` step by step, with these deliberate fixes
 //! (each is also described on the function that makes it):

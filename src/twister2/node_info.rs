@@ -1,11 +1,15 @@
-//! Rack and datacenter of Kubernetes nodes: the `ENCODED_NODE_INFO_LIST` value given to job pods
-//! (`ip,rack,dc;` triples, `null` for unknown parts), built from node labels or from Twister2's
-//! `twister2.resource.racks.list`/`twister2.resource.datacenters.list`, which are checked here.
+//! Rack and datacenter of nodes: `ENCODED_NODE_INFO_LIST` and Twister2's racks/datacenters lists.
+//!
+//! The value given to job pods is `ip,rack,dc;` triples with `null` for unknown parts, built
+//! from node labels or from `twister2.resource.racks.list`/`twister2.resource.datacenters.list`,
+//! which are checked here.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use k8s_openapi::api::core::v1::Node;
+
+use super::config::Config;
 
 /// Written for an unknown ip, rack or datacenter, as Twister2's `NodeInfoUtils` does.
 pub const UNKNOWN: &str = "null";
@@ -319,6 +323,15 @@ impl Topology {
         ))
     }
 
+    /// [`Topology::from_lists`] on a configuration's `twister2.resource.racks.list` and
+    /// `twister2.resource.datacenters.list` (stale spellings already resolved by the loader),
+    /// e.g. for `nodes label --from-config FILE`.
+    pub fn from_config(
+        config: &Config,
+    ) -> Result<(Topology, Vec<TopologyWarning>), Vec<TopologyProblem>> {
+        Topology::from_lists(&config.racks_list(), &config.datacenters_list())
+    }
+
     /// The rack of a node address, if listed.
     pub fn rack_of(&self, node: &str) -> Option<&str> {
         self.rack_of_node.get(node).map(String::as_str)
@@ -540,6 +553,33 @@ mod tests {
         }
         assert_eq!(problems.len(), 5, "{problems:?}");
         assert!(problems[0].to_string().contains("10.0.0.2"));
+    }
+
+    #[test]
+    fn topology_from_a_config_file_with_stale_spellings() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("racks.yaml");
+        std::fs::write(
+            &file,
+            "kubernetes.racks.list:\n  - r1: ['10.0.0.1']\n  - r2: ['10.0.0.1']\nkubernetes.datacenters.list:\n  - dc1: [r1, r2]\n",
+        )
+        .unwrap();
+        let loaded =
+            crate::twister2::config::Config::load(&crate::twister2::config::ConfigSources {
+                files: vec![file],
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(loaded.warnings.len(), 2);
+        let problems = Topology::from_config(&loaded.config).unwrap_err();
+        assert_eq!(
+            problems,
+            vec![TopologyProblem::NodeInTwoRacks {
+                node: "10.0.0.1".into(),
+                first: "r1".into(),
+                second: "r2".into()
+            }]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The job package (`twister2-job.tar.gz`): a gzip tar with everything under `twister2-job/` —
-//! `<jobID>.job` (the `Job` protobuf), the user's jar or file (or a zip's entries) and the
-//! `common/` and `kubernetes/` configuration files — built deterministically.
+//! The job package (`twister2-job.tar.gz`), built deterministically.
+//!
+//! A gzip tar with everything under `twister2-job/`: `<jobID>.job` (the `Job` protobuf), the
+//! user's jar or file (or a zip's entries) and the `common/` and `kubernetes/` configuration files.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -11,7 +12,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use super::config::{Config, ConfigError};
-use super::proto::{Job, JobFormatType};
+use super::proto::Job;
 
 /// The top directory of every entry (`JOB_ARCHIVE_DIRECTORY`).
 pub const ARCHIVE_DIR: &str = "twister2-job";
@@ -128,7 +129,9 @@ pub enum PackageError {
         reason: &'static str,
     },
     /// Two inputs want the same path in the package.
-    #[error("two files would be packaged as '{0}' (e.g. a zip entry clashing with a configuration file)")]
+    #[error(
+        "two files would be packaged as '{0}' (e.g. a zip entry clashing with a configuration file)"
+    )]
     DuplicateEntry(String),
     /// A configuration file path is not a plain relative path.
     #[error("configuration file path '{0}' is not a plain relative path")]
@@ -163,7 +166,11 @@ impl Entries {
         if self.0.contains_key(&full) || self.0.contains_key(&format!("{full}/")) {
             return Err(PackageError::DuplicateEntry(relative.to_string()));
         }
-        let mode = if executable { EXECUTABLE_MODE } else { FILE_MODE };
+        let mode = if executable {
+            EXECUTABLE_MODE
+        } else {
+            FILE_MODE
+        };
         self.0.insert(full, Node::File { contents, mode });
         Ok(())
     }
@@ -235,7 +242,11 @@ fn is_executable(_metadata: &fs::Metadata) -> bool {
 
 /// Builds the package of `job` (which must carry its `job_format`) with the user's file and
 /// the configuration files of `config` ([`Config::package_files`]).
-pub fn build_package(job: &Job, user_file: &Path, config: &Config) -> Result<JobPackage, PackageError> {
+pub fn build_package(
+    job: &Job,
+    user_file: &Path,
+    config: &Config,
+) -> Result<JobPackage, PackageError> {
     let config_files = config.package_files()?;
     build_package_with_files(job, user_file, &config_files)
 }
@@ -342,10 +353,12 @@ fn add_zip_entries(entries: &mut Entries, zip_path: &Path) -> Result<(), Package
         } else {
             let executable = entry.unix_mode().is_some_and(|m| m & 0o111 != 0);
             let mut contents = Vec::with_capacity(entry.size().min(64 << 20) as usize);
-            entry.read_to_end(&mut contents).map_err(|e| PackageError::Zip {
-                path: zip_path.to_path_buf(),
-                message: format!("entry '{name}': {e}"),
-            })?;
+            entry
+                .read_to_end(&mut contents)
+                .map_err(|e| PackageError::Zip {
+                    path: zip_path.to_path_buf(),
+                    message: format!("entry '{name}': {e}"),
+                })?;
             entries.add_file(&relative, contents, executable)?;
         }
     }
@@ -356,7 +369,7 @@ fn add_zip_entries(entries: &mut Entries, zip_path: &Path) -> Result<(), Package
 mod tests {
     use super::*;
     use crate::twister2::config::{ConfigSources, LOGGER_PROPERTIES_PATH};
-    use crate::twister2::proto::JobDescription;
+    use crate::twister2::proto::{JobDescription, JobFormatType};
     use crate::twister2::resources::ComputeResource;
     use std::io::Cursor;
 
@@ -482,7 +495,12 @@ mod tests {
         reversed.reverse();
         let b = build_package_with_files(&job, &jar, &reversed).unwrap();
         assert_eq!(a, b);
-        let c = build_package_with_files(&make_job(JobFormatType::Jar, "wc.jar"), &jar, &config_files()).unwrap();
+        let c = build_package_with_files(
+            &make_job(JobFormatType::Jar, "wc.jar"),
+            &jar,
+            &config_files(),
+        )
+        .unwrap();
         assert_eq!(a.into_bytes(), c.into_bytes());
     }
 
@@ -495,9 +513,13 @@ mod tests {
         fs::write(&script, b"print(1)\n").unwrap();
         fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
         let package =
-            build_package_with_files(&make_job(JobFormatType::Python, "main.py"), &script, &[]).unwrap();
+            build_package_with_files(&make_job(JobFormatType::Python, "main.py"), &script, &[])
+                .unwrap();
         let entries = list(package.bytes());
-        let main = entries.iter().find(|e| e.0 == "twister2-job/main.py").unwrap();
+        let main = entries
+            .iter()
+            .find(|e| e.0 == "twister2-job/main.py")
+            .unwrap();
         assert_eq!(main.1, 0o755);
     }
 
@@ -509,9 +531,11 @@ mod tests {
             let mut w = zip::ZipWriter::new(fs::File::create(&zip_path).unwrap());
             let opts = zip::write::SimpleFileOptions::default();
             w.add_directory("lib/", opts).unwrap();
-            w.start_file("lib/a.jar", opts.unix_permissions(0o644)).unwrap();
+            w.start_file("lib/a.jar", opts.unix_permissions(0o644))
+                .unwrap();
             w.write_all(b"A").unwrap();
-            w.start_file("bin/run.sh", opts.unix_permissions(0o755)).unwrap();
+            w.start_file("bin/run.sh", opts.unix_permissions(0o755))
+                .unwrap();
             w.write_all(b"#!/bin/sh\n").unwrap();
             w.start_file("main.py", opts).unwrap();
             w.write_all(b"print(1)\n").unwrap();
@@ -520,7 +544,12 @@ mod tests {
         let job = make_job(JobFormatType::PythonZip, "main.py");
         let package = build_package_with_files(&job, &zip_path, &config_files()).unwrap();
         let entries = list(package.bytes());
-        let get = |p: &str| entries.iter().find(|e| e.0 == p).unwrap_or_else(|| panic!("{p}"));
+        let get = |p: &str| {
+            entries
+                .iter()
+                .find(|e| e.0 == p)
+                .unwrap_or_else(|| panic!("{p}"))
+        };
         assert_eq!(get("twister2-job/lib/").2, tar::EntryType::Directory);
         assert_eq!(get("twister2-job/lib/a.jar").4, b"A");
         assert_eq!(get("twister2-job/lib/a.jar").1, 0o644);
@@ -540,7 +569,8 @@ mod tests {
         let make = |name: &str, entry: &str| {
             let path = tmp.path().join(name);
             let mut w = zip::ZipWriter::new(fs::File::create(&path).unwrap());
-            w.start_file(entry, zip::write::SimpleFileOptions::default()).unwrap();
+            w.start_file(entry, zip::write::SimpleFileOptions::default())
+                .unwrap();
             w.write_all(b"x").unwrap();
             w.finish().unwrap();
             path
@@ -597,7 +627,10 @@ mod tests {
             // root can read anything; only check when the permission actually applies
             if fs::read(&jar).is_err() {
                 let err = build_package_with_files(&job, &jar, &[]).unwrap_err();
-                assert!(matches!(err, PackageError::UserFileUnreadable { .. }), "{err}");
+                assert!(
+                    matches!(err, PackageError::UserFileUnreadable { .. }),
+                    "{err}"
+                );
             }
         }
     }
@@ -612,7 +645,8 @@ mod tests {
         })
         .unwrap()
         .config;
-        let package = build_package(&make_job(JobFormatType::Jar, "wc.jar"), &jar, &config).unwrap();
+        let package =
+            build_package(&make_job(JobFormatType::Jar, "wc.jar"), &jar, &config).unwrap();
         let entries = list(package.bytes());
         let paths: Vec<&str> = entries.iter().map(|e| e.0.as_str()).collect();
         assert!(paths.contains(&"twister2-job/common/logger.properties"));
@@ -621,7 +655,7 @@ mod tests {
             .iter()
             .find(|e| e.0 == "twister2-job/kubernetes/resource.yaml")
             .unwrap();
-        assert!(String::from_utf8_lossy(&resource.4).contains("kubernetes.namespace: team-a"));
+        assert!(String::from_utf8_lossy(&resource.4).contains("kubernetes.namespace: \"team-a\""));
         assert_eq!(LOGGER_PROPERTIES_PATH, "common/logger.properties");
     }
 }

@@ -1,5 +1,6 @@
-//! The Twister2 `Job` protobuf (package `tws.proto.job`, mirrored in `proto/job.proto`) as prost
-//! structs, built from a job's description and carried base64-encoded in the job's ConfigMap
+//! The Twister2 `Job` protobuf (`tws.proto.job`, mirrored in `proto/job.proto`) as prost structs.
+//!
+//! Built from a job's description; carried base64-encoded in the job's ConfigMap
 //! (`TWISTER2_JOB_OBJECT`) and raw in the package (`<jobID>.job`).
 
 use std::collections::BTreeMap;
@@ -92,6 +93,8 @@ pub struct Config {
     #[prost(btree_map = "string, bytes", tag = "2")]
     pub config_byte_map: BTreeMap<String, Vec<u8>>,
 }
+
+pub use config::KeyValue;
 
 /// Nested types of [`Config`].
 pub mod config {

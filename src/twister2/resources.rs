@@ -1,6 +1,7 @@
-//! Compute resources of a job (Twister2's `twister2.resource.worker.compute.resources`): parsing
-//! `--compute-resource`/`--cpu`/`--memory` in Kubernetes quantity syntax, the strings the Java
-//! client renders from them (`0.50`, `1024Mi`, `2.00Gi`, `4.0Gi`), and the checks across a job.
+//! Compute resources of a job: Kubernetes quantities in, Twister2 units and Java's strings out.
+//!
+//! Parses `--compute-resource`/`--cpu`/`--memory` in Kubernetes quantity syntax, renders what
+//! the Java client renders (`0.50`, `1024Mi`, `2.00Gi`, `4.0Gi`) and checks a job's resources.
 
 use std::fmt;
 

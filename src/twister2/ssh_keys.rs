@@ -1,14 +1,12 @@
-//! SSH key pairs for the OpenMPI Secret: generated in-process (RSA 3072 or ed25519) or imported
-//! from a private key file, with the public key line and SHA256 fingerprint the Secret and
-//! `setup status` show.
+//! SSH key pairs for the OpenMPI Secret: generate, import, public key line and fingerprint.
 //!
-//! Formats. `ssh-key` writes private keys only in the OpenSSH format
-//! (`-----BEGIN OPENSSH PRIVATE KEY-----`), for RSA too; OpenSSH reads that format since 6.5, and
-//! the stock `twister2/twister2-k8s` image (Ubuntu 16.04) ships OpenSSH 7.2, so the generated
-//! `id_rsa` works there. Imports accept that format and, for keys made by other tools, unencrypted
-//! PEM: PKCS#1 (`BEGIN RSA PRIVATE KEY`, `ssh-keygen -m PEM`) and PKCS#8 (`BEGIN PRIVATE KEY`,
-//! `openssl genpkey`) holding RSA or ed25519. An imported key is re-encoded in the OpenSSH format
-//! with the comment `twister2`, so every Secret holds one format.
+//! Generated in-process: RSA 3072 (default) or ed25519. `ssh-key` writes private keys only in the
+//! OpenSSH format (`-----BEGIN OPENSSH PRIVATE KEY-----`), for RSA too; OpenSSH reads that
+//! format since 6.5, and the stock `twister2/twister2-k8s` image (Ubuntu 16.04) ships OpenSSH
+//! 7.2, so the generated `id_rsa` works there. Imports accept that format and, for keys made by
+//! other tools, unencrypted PEM: PKCS#1 (`BEGIN RSA PRIVATE KEY`, `ssh-keygen -m PEM`) and PKCS#8
+//! (`BEGIN PRIVATE KEY`, `openssl genpkey`) holding RSA or ed25519. An imported key is re-encoded
+//! in the OpenSSH format with the comment `twister2`, so every Secret holds one format.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,299 @@
+//! Submit's pre-flight: every read submit needs, in one concurrent wave before anything is
+//! created — the facts that shape the job (uploader pods, node locations, ZooKeeper and dashboard
+//! services) and the checks that must pass (namespace, no leftovers of the jobID, Secrets, the
+//! caller's rights via SelfSubjectAccessReview). Every problem is reported at once.
+
+use anyhow::Result;
+use futures::future::join_all;
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::authorization::v1::{
+    ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
+};
+use k8s_openapi::api::core::v1::{ConfigMap, Namespace, Node, Pod, Secret, Service};
+use kube::api::{Api, ListParams, PostParams};
+
+use crate::cluster::Cluster;
+use crate::manifests::labels::job_selector;
+use crate::twister2::node_info::{NodeData, encode_from_nodes};
+
+/// What pre-flight needs to know about the job to be submitted.
+#[derive(Debug, Clone, Default)]
+pub struct PreflightInput {
+    /// The jobID.
+    pub job_id: String,
+    /// Label selector of uploader pods (`twister2.kubernetes.uploader.web.server.label`).
+    pub uploader_selector: String,
+    /// List nodes for `ENCODED_NODE_INFO_LIST` (false when locations come from the config).
+    pub list_nodes: bool,
+    /// Node label key of racks, if configured.
+    pub rack_key: Option<String>,
+    /// Node label key of datacenters, if configured.
+    pub datacenter_key: Option<String>,
+    /// The OpenMPI Secret that must exist (OpenMPI jobs).
+    pub openmpi_secret: Option<String>,
+    /// The image pull Secret that must exist.
+    pub pull_secret: Option<String>,
+    /// Look for the `setup zookeeper` Service.
+    pub discover_zookeeper: bool,
+    /// Look for the `setup dashboard` Service.
+    pub discover_dashboard: bool,
+    /// (verb, group, resource, subresource) rights submit will use.
+    pub rights: Vec<Right>,
+}
+
+/// One right to check with a SelfSubjectAccessReview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Right {
+    /// Verb, e.g. `create`.
+    pub verb: &'static str,
+    /// API group (`""` for core).
+    pub group: &'static str,
+    /// Resource, e.g. `statefulsets`.
+    pub resource: &'static str,
+    /// Subresource, e.g. `exec`.
+    pub subresource: &'static str,
+}
+
+impl Right {
+    /// `create statefulsets.apps`, `create pods/exec`.
+    pub fn describe(&self) -> String {
+        let resource = if self.subresource.is_empty() {
+            self.resource.to_string()
+        } else {
+            format!("{}/{}", self.resource, self.subresource)
+        };
+        if self.group.is_empty() {
+            format!("{} {resource}", self.verb)
+        } else {
+            format!("{} {resource}.{}", self.verb, self.group)
+        }
+    }
+}
+
+/// What pre-flight found.
+#[derive(Debug, Clone, Default)]
+pub struct PreflightReport {
+    /// Names of uploader pods (web-server method when not empty).
+    pub uploader_pods: Vec<String>,
+    /// `ENCODED_NODE_INFO_LIST`, when nodes were listed.
+    pub encoded_node_info: Option<String>,
+    /// Discovered ZooKeeper address.
+    pub zookeeper: Option<String>,
+    /// Discovered dashboard URL.
+    pub dashboard: Option<String>,
+    /// Problems that stop the submit.
+    pub problems: Vec<String>,
+    /// Things to tell the user that do not stop the submit.
+    pub warnings: Vec<String>,
+}
+
+fn is_status(error: &kube::Error, code: u16) -> bool {
+    matches!(error, kube::Error::Api(s) if s.code == code)
+}
+
+/// Run every pre-flight read concurrently and collect facts and problems.
+pub async fn run(cluster: &Cluster, input: &PreflightInput) -> Result<PreflightReport> {
+    let ns = cluster.namespace.as_str();
+    let client = cluster.client.clone();
+    let by_job = ListParams::default().labels(&job_selector(&input.job_id));
+
+    let namespace = async {
+        match Api::<Namespace>::all(client.clone()).get(ns).await {
+            Ok(_) => Ok(None),
+            Err(e) if is_status(&e, 404) => Ok(Some(format!(
+                "namespace \"{ns}\" does not exist (create it with `kubectl create namespace {ns}`)"
+            ))),
+            // A submitter may not read namespaces: the first write will say if it is missing.
+            Err(e) if is_status(&e, 403) => Ok(None),
+            Err(e) => Err(cluster.explain(e)),
+        }
+    };
+    let leftovers = async {
+        let config_maps = Api::<ConfigMap>::namespaced(client.clone(), ns);
+        let services = Api::<Service>::namespaced(client.clone(), ns);
+        let stateful_sets = Api::<StatefulSet>::namespaced(client.clone(), ns);
+        let (cms, svcs, stss) = futures::try_join!(
+            config_maps.list_metadata(&by_job),
+            services.list_metadata(&by_job),
+            stateful_sets.list_metadata(&by_job),
+        )
+        .map_err(|e| cluster.explain(e))?;
+        let mut names: Vec<String> = Vec::new();
+        for (kind, list) in [
+            ("configmap", cms.items.iter().map(|o| &o.metadata).collect::<Vec<_>>()),
+            ("service", svcs.items.iter().map(|o| &o.metadata).collect()),
+            ("statefulset", stss.items.iter().map(|o| &o.metadata).collect()),
+        ] {
+            for meta in list {
+                names.push(format!("{kind}/{}", meta.name.clone().unwrap_or_default()));
+            }
+        }
+        anyhow::Ok((!names.is_empty()).then(|| {
+            format!(
+                "objects of job {} already exist in namespace \"{ns}\": {} (kill it first, or choose another --job-id)",
+                input.job_id,
+                names.join(", ")
+            )
+        }))
+    };
+    let secret_check = |name: Option<String>, what: &'static str| {
+        let client = client.clone();
+        async move {
+            let Some(name) = name else { return anyhow::Ok(None) };
+            match Api::<Secret>::namespaced(client, ns).get_metadata(&name).await {
+                Ok(_) => Ok(None),
+                Err(e) if is_status(&e, 404) => Ok(Some(match what {
+                    "openmpi" => format!(
+                        "the OpenMPI SSH Secret \"{name}\" does not exist in namespace \"{ns}\"; create it with `kubectl twister2 setup openmpi-secret -n {ns}`"
+                    ),
+                    _ => format!(
+                        "the image pull Secret \"{name}\" does not exist in namespace \"{ns}\" (kubectl create secret docker-registry {name} …)"
+                    ),
+                })),
+                Err(e) if is_status(&e, 403) => Ok(None),
+                Err(e) => Err(cluster.explain(e)),
+            }
+        }
+    };
+    let uploaders = async {
+        Api::<Pod>::namespaced(client.clone(), ns)
+            .list_metadata(&ListParams::default().labels(&input.uploader_selector))
+            .await
+            .map(|list| {
+                list.items
+                    .into_iter()
+                    .filter(|p| p.metadata.deletion_timestamp.is_none())
+                    .filter_map(|p| p.metadata.name)
+                    .collect::<Vec<_>>()
+            })
+            .map_err(|e| cluster.explain(e))
+    };
+    let nodes = async {
+        if !input.list_nodes {
+            return anyhow::Ok(Ok(None));
+        }
+        match Api::<Node>::all(client.clone()).list(&ListParams::default()).await {
+            Ok(list) => {
+                let data: Vec<NodeData> = list.items.iter().map(NodeData::from_node).collect();
+                Ok(Ok(Some(encode_from_nodes(
+                    &data,
+                    input.rack_key.as_deref(),
+                    input.datacenter_key.as_deref(),
+                ))))
+            }
+            Err(e) if is_status(&e, 403) => Ok(Err(format!(
+                "cannot list nodes, so pods get no rack/datacenter information \
+(ENCODED_NODE_INFO_LIST is empty); grant it with `kubectl twister2 setup auth --nodes`, or set \
+twister2.resource.kubernetes.node.locations.from.config: true"
+            ))),
+            Err(e) => Err(cluster.explain(e)),
+        }
+    };
+    let service_exists = |name: &'static str, wanted: bool| {
+        let client = client.clone();
+        async move {
+            if !wanted {
+                return anyhow::Ok(false);
+            }
+            match Api::<Service>::namespaced(client, ns).get_metadata(name).await {
+                Ok(_) => Ok(true),
+                Err(e) if is_status(&e, 404) || is_status(&e, 403) => Ok(false),
+                Err(e) => Err(cluster.explain(e)),
+            }
+        }
+    };
+    let rights = join_all(input.rights.iter().map(|right| {
+        let client = client.clone();
+        async move {
+            let review = SelfSubjectAccessReview {
+                spec: SelfSubjectAccessReviewSpec {
+                    resource_attributes: Some(ResourceAttributes {
+                        namespace: Some(ns.to_string()),
+                        verb: Some(right.verb.to_string()),
+                        group: Some(right.group.to_string()),
+                        resource: Some(right.resource.to_string()),
+                        subresource: (!right.subresource.is_empty())
+                            .then(|| right.subresource.to_string()),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let answer = Api::<SelfSubjectAccessReview>::all(client)
+                .create(&PostParams::default(), &review)
+                .await;
+            (right, answer)
+        }
+    }));
+
+    let (namespace, leftovers, openmpi, pull, uploaders, nodes, zk, dash, rights) = futures::join!(
+        namespace,
+        leftovers,
+        secret_check(input.openmpi_secret.clone(), "openmpi"),
+        secret_check(input.pull_secret.clone(), "pull"),
+        uploaders,
+        nodes,
+        service_exists("twister2-zookeeper", input.discover_zookeeper),
+        service_exists("twister2-dashboard", input.discover_dashboard),
+        rights,
+    );
+    let mut report = PreflightReport::default();
+    report.problems.extend(namespace?);
+    report.problems.extend(leftovers?);
+    report.problems.extend(openmpi?);
+    report.problems.extend(pull?);
+    report.uploader_pods = uploaders?;
+    match nodes? {
+        Ok(info) => report.encoded_node_info = info,
+        Err(warning) => report.warnings.push(warning),
+    }
+    if zk? {
+        report.zookeeper = Some(format!("twister2-zookeeper.{ns}.svc.cluster.local:2181"));
+    }
+    if dash? {
+        report.dashboard = Some(format!("http://twister2-dashboard.{ns}.svc.cluster.local"));
+    }
+    let mut missing: Vec<String> = Vec::new();
+    for (right, answer) in rights {
+        match answer {
+            Ok(review) if review.status.as_ref().is_some_and(|s| s.allowed) => {}
+            Ok(_) => missing.push(right.describe()),
+            // A cluster without the authorization API (or that refuses reviews) cannot be asked;
+            // the writes themselves will then say what is missing.
+            Err(e) if is_status(&e, 404) || is_status(&e, 403) => {}
+            Err(e) => return Err(cluster.explain(e)),
+        }
+    }
+    if !missing.is_empty() {
+        report.problems.push(format!(
+            "you may not {} in namespace \"{ns}\"; a cluster admin can grant these with \
+`kubectl twister2 setup auth --submitter USER -n {ns}`",
+            missing.join(", ")
+        ));
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rights_read_like_kubectl_auth_can_i() {
+        let r = Right {
+            verb: "create",
+            group: "apps",
+            resource: "statefulsets",
+            subresource: "",
+        };
+        assert_eq!(r.describe(), "create statefulsets.apps");
+        let r = Right {
+            verb: "create",
+            group: "",
+            resource: "pods",
+            subresource: "exec",
+        };
+        assert_eq!(r.describe(), "create pods/exec");
+    }
+}

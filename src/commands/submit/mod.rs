@@ -1,0 +1,402 @@
+//! `kubectl twister2 submit`: arguments → plan (spec, Job, package) → pre-flight (one concurrent
+//! wave of reads) → creation (one concurrent wave, exposure objects after the ConfigMap they hang
+//! from) → package upload → waiting with progress. Any failure, a timeout or Ctrl-C before the
+//! job runs deletes everything created so far and the uploaded package, then reports the
+//! original error.
+
+pub mod plan;
+pub mod rollback;
+
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow};
+use serde_json::Value;
+
+use crate::cli::jobs::SubmitArgs;
+use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteFormat};
+use crate::cluster::preflight::{self, PreflightInput, Right};
+use crate::cluster::{self, Cluster, objects};
+use crate::manifests;
+use crate::output::{document, progress::Progress};
+use crate::twister2::spec::{Exposure, UploadMethod};
+use plan::{ClusterFacts, Plan};
+use rollback::Created;
+
+/// Run `submit`.
+pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
+    plan::check_arguments(args)?;
+    let now = crate::twister2::job_id::now_ms();
+    let (config, notices) = plan::effective_config(args)?;
+    let identity = plan::identity(args, &config, now)?;
+    if args.write.dry_run == DryRun::Client {
+        let namespace = local_namespace(global).await;
+        let facts = ClusterFacts {
+            uploader_present: true,
+            ..ClusterFacts::default()
+        };
+        let plan = plan::build(args, config, notices, &identity, &namespace, &facts, now)?;
+        print_notices(&plan.notices);
+        return print_objects(&plan, args.write.output.unwrap_or(WriteFormat::Yaml));
+    }
+
+    let cluster = cluster::connect(global).await?;
+    let input = preflight_input(args, &config, &identity.job_id);
+    let report = preflight::run(&cluster, &input).await?;
+    let facts = ClusterFacts {
+        uploader_present: !report.uploader_pods.is_empty(),
+        encoded_node_info: report.encoded_node_info.clone(),
+        zookeeper: report.zookeeper.clone(),
+        dashboard: report.dashboard.clone(),
+    };
+    let plan = plan::build(
+        args,
+        config,
+        notices,
+        &identity,
+        &cluster.namespace,
+        &facts,
+        now,
+    )?;
+    let mut problems = report.problems.clone();
+    if args.detach && plan.spec.upload == UploadMethod::ClientToPods {
+        problems.push(format!(
+            "--detach needs the web-server upload method, but no uploader pods run in namespace \
+\"{}\" (with the direct method the client must stay attached to copy the package into pods as \
+they start); install one with `kubectl twister2 setup uploader -n {}`",
+            cluster.namespace, cluster.namespace
+        ));
+    }
+    print_notices(&plan.notices);
+    print_notices(&report.warnings);
+    if !problems.is_empty() {
+        return Err(anyhow!(
+            "cannot submit job {}:\n  - {}",
+            plan.spec.job_id,
+            problems.join("\n  - ")
+        ));
+    }
+    if args.write.dry_run == DryRun::Server {
+        return server_dry_run(&cluster, &plan, args.write.output).await;
+    }
+    submit(&cluster, plan, args).await
+}
+
+/// Create, upload, wait; roll back on failure or Ctrl-C.
+async fn submit(cluster: &Cluster, plan: Plan, args: &SubmitArgs) -> Result<()> {
+    let job_id = plan.spec.job_id.clone();
+    let progress = Progress::new();
+    let created = Created::default();
+    let package = Arc::new(plan.package.bytes().to_vec());
+    let work = async {
+        create_all(cluster, &plan, &created).await?;
+        progress.println(&format!("job {job_id}: objects created"));
+        if let UploadMethod::WebServer { .. } = plan.spec.upload {
+            let pods = cluster::upload::upload_to_uploaders(
+                cluster,
+                plan.config.uploader_web_server_label(),
+                plan.config.uploader_web_server_directory(),
+                &crate::twister2::package::package_file_name(&job_id),
+                package.clone(),
+            )
+            .await?;
+            created.note_uploaded(pods);
+            progress.println(&format!(
+                "job {job_id}: package ({} bytes) uploaded to the uploader",
+                package.len()
+            ));
+        }
+        if !args.detach {
+            cluster::job_wait::wait_until_running(cluster, &plan.spec, args.timeout, &progress)
+                .await?;
+        }
+        anyhow::Ok(())
+    };
+    let outcome = tokio::select! {
+        result = work => result,
+        _ = tokio::signal::ctrl_c() => Err(anyhow!("interrupted (Ctrl-C) before the job was running")),
+    };
+    if let Err(error) = outcome {
+        let leftovers = rollback::undo(cluster, &created, &plan).await;
+        return Err(match leftovers {
+            Ok(()) => error.context(format!(
+                "submit of job {job_id} failed; everything it created was deleted"
+            )),
+            Err(cleanup) => error.context(format!(
+                "submit of job {job_id} failed, and the clean-up failed too ({cleanup:#}); remove the rest with `kubectl twister2 kill {job_id} -n {}`",
+                cluster.namespace
+            )),
+        });
+    }
+    if let Err(e) = crate::state::save_last_job(&job_id) {
+        progress.println(&format!("warning: cannot remember the job for --last: {e:#}"));
+    }
+    println!("{job_id}");
+    let ns = &cluster.namespace;
+    progress.println(&format!(
+        "job {job_id} is {} in namespace {ns}. Next:\n  kubectl twister2 logs {job_id} -f -n {ns}\n  kubectl twister2 describe {job_id} -n {ns}{}\n  kubectl twister2 kill {job_id} -n {ns}",
+        if args.detach { "created" } else { "running" },
+        if plan.spec.exposure == Exposure::None {
+            String::new()
+        } else {
+            format!("\n  kubectl twister2 endpoints {job_id} -n {ns}")
+        }
+    ));
+    let stay = args.wait || plan.spec.upload == UploadMethod::ClientToPods;
+    if !stay {
+        return Ok(());
+    }
+    attached(cluster, &plan, package, args.wait).await
+}
+
+/// After the job runs: keep delivering the package (direct method) and/or wait for the end.
+async fn attached(cluster: &Cluster, plan: &Plan, package: Arc<Vec<u8>>, wait: bool) -> Result<()> {
+    let job_id = &plan.spec.job_id;
+    if plan.spec.upload == UploadMethod::ClientToPods {
+        eprintln!(
+            "staying attached until the job ends: with the direct upload method this client copies \
+the package into pods as they (re)start. Ctrl-C detaches (the job keeps running, but restarted \
+pods will not get the package); `kubectl twister2 setup uploader` avoids this."
+        );
+    }
+    let (events_tx, mut events_rx) = tokio::sync::mpsc::unbounded_channel();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let deliver = async {
+        if plan.spec.upload == UploadMethod::ClientToPods {
+            cluster::upload::deliver_to_job_pods(
+                cluster,
+                job_id,
+                &crate::twister2::package::package_file_name(job_id),
+                package,
+                events_tx,
+                async {
+                    let _ = stop_rx.await;
+                },
+            )
+            .await
+        } else {
+            drop(events_tx);
+            Ok(())
+        }
+    };
+    let report = async {
+        while let Some(event) = events_rx.recv().await {
+            eprintln!("{event}");
+        }
+    };
+    let end = async {
+        let outcome = cluster::job_wait::wait_for_job_end(cluster, job_id, max_worker_restarts(plan)).await;
+        let _ = stop_tx.send(());
+        outcome
+    };
+    let run_all = async { futures::join!(deliver, report, end) };
+    let (delivered, (), outcome) = tokio::select! {
+        all = run_all => all,
+        _ = tokio::signal::ctrl_c() => {
+            eprintln!("detached; job {job_id} keeps running (kill it with `kubectl twister2 kill {job_id}`)");
+            return Ok(());
+        }
+    };
+    delivered?;
+    let outcome = outcome?;
+    if !wait {
+        eprintln!("job {job_id} ended: {outcome}");
+        return Ok(());
+    }
+    outcome.into_result(job_id)
+}
+
+fn max_worker_restarts(plan: &Plan) -> u32 {
+    plan.config
+        .get_int("twister2.fault.tolerance.max.worker.restarts")
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or(5)
+}
+
+/// Create every object: the job's own objects in one concurrent wave, then the exposure
+/// objects, owned by the ConfigMap so that they go when Twister2's job master deletes it.
+async fn create_all(cluster: &Cluster, plan: &Plan, created: &Created) -> Result<()> {
+    let mut objects = manifests::job::render(&plan.spec);
+    let exposure = std::mem::take(&mut objects.exposure);
+    let first_wave = objects.to_json_values()?;
+    let results = futures::future::join_all(first_wave.iter().map(|object| async move {
+        let result = objects::create(cluster, object, false).await;
+        if let Ok(stored) = &result {
+            created.note(objects::ObjectRef::of(stored, &cluster.namespace)?);
+        }
+        result.map_err(|e| {
+            let what = objects::ObjectRef::of(object, &cluster.namespace)
+                .map(|r| r.display())
+                .unwrap_or_default();
+            anyhow!("cannot create {what}: {}", crate::cluster::errors::explain(&e, &cluster.scope()))
+        })
+    }))
+    .await;
+    let mut config_map = None;
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(stored) if stored["kind"] == "ConfigMap" => config_map = Some(stored),
+            Ok(_) => {}
+            Err(e) => errors.push(format!("{e:#}")),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(anyhow!(errors.join("; ")));
+    }
+    if exposure.is_empty() {
+        return Ok(());
+    }
+    let mut exposure = exposure;
+    let config_map: k8s_openapi::api::core::v1::ConfigMap = serde_json::from_value(
+        config_map.context("the ConfigMap was not returned by the API server")?,
+    )?;
+    manifests::expose::set_owner(&mut exposure, &config_map);
+    let mut rest: Vec<Value> = exposure
+        .services
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<_, _>>()?;
+    if let Some(ingress) = &exposure.ingress {
+        rest.push(serde_json::to_value(ingress)?);
+    }
+    for object in &rest {
+        let stored = objects::create(cluster, object, false).await.map_err(|e| {
+            anyhow!(
+                "cannot create the exposure of the job: {}",
+                crate::cluster::errors::explain(&e, &cluster.scope())
+            )
+        })?;
+        created.note(objects::ObjectRef::of(&stored, &cluster.namespace)?);
+    }
+    Ok(())
+}
+
+/// `--dry-run=server`: send every object with dryRun=All, report every rejection, print them.
+async fn server_dry_run(cluster: &Cluster, plan: &Plan, output: Option<WriteFormat>) -> Result<()> {
+    let values = manifests::job::render(&plan.spec).to_json_values()?;
+    let results = futures::future::join_all(
+        values
+            .iter()
+            .map(|object| objects::create(cluster, object, true)),
+    )
+    .await;
+    let mut accepted = Vec::new();
+    let mut rejected = Vec::new();
+    for (object, result) in values.iter().zip(results) {
+        match result {
+            Ok(stored) => accepted.push(stored),
+            Err(e) => rejected.push(format!(
+                "{}: {}",
+                objects::ObjectRef::of(object, &cluster.namespace)
+                    .map(|r| r.display())
+                    .unwrap_or_default(),
+                crate::cluster::errors::explain(&e, &cluster.scope())
+            )),
+        }
+    }
+    if !rejected.is_empty() {
+        return Err(anyhow!(
+            "the API server rejected (dry run, nothing was created):\n  - {}",
+            rejected.join("\n  - ")
+        ));
+    }
+    print_values(&accepted, output.unwrap_or(WriteFormat::Name))
+}
+
+/// The rights submit uses, for SelfSubjectAccessReviews.
+fn required_rights(args: &SubmitArgs, persistent: bool, ingress: bool) -> Vec<Right> {
+    let right = |verb, group, resource, subresource| Right {
+        verb,
+        group,
+        resource,
+        subresource,
+    };
+    let mut rights = vec![
+        right("create", "", "services", ""),
+        right("create", "", "configmaps", ""),
+        right("create", "apps", "statefulsets", ""),
+        right("list", "", "pods", ""),
+        right("watch", "", "pods", ""),
+        right("create", "", "pods", "exec"),
+        right("delete", "", "services", ""),
+        right("delete", "", "configmaps", ""),
+        right("delete", "apps", "statefulsets", ""),
+    ];
+    if persistent {
+        rights.push(right("create", "", "persistentvolumeclaims", ""));
+        rights.push(right("delete", "", "persistentvolumeclaims", ""));
+    }
+    if ingress {
+        rights.push(right("create", "networking.k8s.io", "ingresses", ""));
+        rights.push(right("delete", "networking.k8s.io", "ingresses", ""));
+    }
+    if args.wait {
+        rights.push(right("watch", "", "configmaps", ""));
+    }
+    rights
+}
+
+fn preflight_input(
+    args: &SubmitArgs,
+    config: &crate::twister2::config::Config,
+    job_id: &str,
+) -> PreflightInput {
+    let ingress = args
+        .expose
+        .as_deref()
+        .is_some_and(|e| e.starts_with("ingress="));
+    PreflightInput {
+        job_id: job_id.to_string(),
+        uploader_selector: config.uploader_web_server_label().to_string(),
+        list_nodes: !config.node_locations_from_config(),
+        rack_key: config.rack_label_key().map(str::to_string),
+        datacenter_key: config.datacenter_label_key().map(str::to_string),
+        openmpi_secret: config.is_openmpi().then(|| {
+            config
+                .secret_name()
+                .unwrap_or(plan::DEFAULT_OPENMPI_SECRET)
+                .to_string()
+        }),
+        pull_secret: args.image_pull_secret.clone(),
+        discover_zookeeper: args.zookeeper.is_none() && config.zookeeper_addresses().is_none(),
+        discover_dashboard: args.dashboard.is_none() && config.dashboard_host().is_none(),
+        rights: required_rights(
+            args,
+            config.persistent_volume_per_worker_gb() > 0.0,
+            ingress,
+        ),
+    }
+}
+
+/// The namespace for `--dry-run=client`: the flag, else the kubeconfig context's (read locally,
+/// no request), else `default`.
+async fn local_namespace(global: &GlobalArgs) -> String {
+    if let Some(ns) = &global.namespace {
+        return ns.clone();
+    }
+    cluster::connect::resolve_config(global)
+        .await
+        .map(|c| c.default_namespace)
+        .unwrap_or_else(|_| "default".to_string())
+}
+
+fn print_notices(notices: &[String]) {
+    for notice in notices {
+        eprintln!("warning: {notice}");
+    }
+}
+
+fn print_objects(plan: &Plan, format: WriteFormat) -> Result<()> {
+    let values = manifests::job::render(&plan.spec).to_json_values()?;
+    print_values(&values, format)
+}
+
+fn print_values(values: &[Value], format: WriteFormat) -> Result<()> {
+    let text = match format {
+        WriteFormat::Yaml => document::render_objects(values, StructuredFormat::Yaml)?,
+        WriteFormat::Json => document::render_objects(values, StructuredFormat::Json)?,
+        WriteFormat::Name => document::render_names(values),
+    };
+    print!("{text}");
+    Ok(())
+}
