@@ -6,7 +6,10 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod endpoints;
 pub mod jobs;
+pub mod logs;
+pub mod nodes;
 pub mod setup;
 
 /// Run Twister2 jobs on Kubernetes: set up a namespace, submit, watch, expose and kill jobs.
@@ -43,10 +46,16 @@ pub enum Command {
     Describe(jobs::DescribeArgs),
     /// Kill Twister2 jobs: ask each job master to end its job, then delete what is left.
     Kill(jobs::KillArgs),
+    /// Read or follow a job's logs: every pod and container, each line prefixed by its source.
+    Logs(logs::LogsArgs),
+    /// List how to reach jobs' workers from outside: NodePorts, load balancers, Ingresses.
+    Endpoints(endpoints::EndpointsArgs),
     /// Prepare a namespace: RBAC, OpenMPI SSH Secret, ZooKeeper, dashboard, uploader.
     Setup(setup::SetupArgs),
     /// Open the Twister2 dashboard on a local port (native port-forward).
     Dashboard(setup::DashboardArgs),
+    /// Nodes' racks and datacenters: list, draw as a tree, label, unlabel, export.
+    Nodes(nodes::NodesArgs),
     /// Print the plugin version and, unless --client, the API server's version.
     Version(VersionArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).

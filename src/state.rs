@@ -21,7 +21,9 @@ pub const LAST_JOB_FILE: &str = "last-job";
 /// Where the last jobID is kept, from the process environment (`XDG_STATE_HOME`, `HOME`).
 pub fn last_job_path() -> Result<PathBuf> {
     let xdg = std::env::var_os("XDG_STATE_HOME");
-    let home = std::env::var_os("HOME").map(PathBuf::from).or_else(dirs::home_dir);
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .or_else(dirs::home_dir);
     last_job_path_from(xdg.as_deref(), home.as_deref())
 }
 
@@ -102,8 +104,8 @@ mod tests {
 
     #[test]
     fn xdg_state_home_wins_when_absolute() {
-        let path = last_job_path_from(Some(OsStr::new("/xdg/state")), Some(Path::new("/home/u")))
-            .unwrap();
+        let path =
+            last_job_path_from(Some(OsStr::new("/xdg/state")), Some(Path::new("/home/u"))).unwrap();
         assert_eq!(path, Path::new("/xdg/state/kubectl-twister2/last-job"));
     }
 
@@ -130,7 +132,10 @@ mod tests {
         assert_eq!(read_last_job_at(&path).unwrap(), "u-hello-36cz77mu");
         write_last_job_at(&path, "u-other-36cz77mv").unwrap();
         assert_eq!(read_last_job_at(&path).unwrap(), "u-other-36cz77mv");
-        assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The evidence benchmarks: `cargo bench --bench evidence` prints every figure the docs quote.
 //! Each section measures the release binary as a user runs it (a fresh process per run).
 
+mod endpoints;
 mod measure;
+mod nodes;
 mod startup;
 
 fn main() {
@@ -14,5 +16,11 @@ fn main() {
     println!("machine: {}", measure::machine_summary());
     if wanted("startup") {
         startup::run();
+    }
+    if wanted("endpoints") {
+        endpoints::run();
+    }
+    if wanted("nodes") {
+        nodes::run();
     }
 }

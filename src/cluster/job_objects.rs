@@ -88,7 +88,11 @@ where
         + DeserializeOwned
         + Debug,
 {
-    let params = ListParams::default().labels(selector);
+    let params = if selector.is_empty() {
+        ListParams::default()
+    } else {
+        ListParams::default().labels(selector)
+    };
     Ok(api::<K>(cluster, scope).list(&params).await?.items)
 }
 

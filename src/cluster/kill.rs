@@ -237,7 +237,7 @@ impl std::fmt::Display for Step {
                 human_duration(*timeout)
             ),
             Step::Waiting { left } => {
-                write!(f, "waiting for the job master: {left} objects left")
+                write!(f, "waiting for the job master: {} left", objects(*left))
             }
             Step::CleanedUpByJobMaster => f.write_str("the job master deleted the job's objects"),
             Step::TimedOut {
@@ -247,8 +247,9 @@ impl std::fmt::Display for Step {
             } => {
                 write!(
                     f,
-                    "the job master did not finish within {} ({left} objects left)",
-                    human_duration(*timeout)
+                    "the job master did not finish within {} ({} left)",
+                    human_duration(*timeout),
+                    objects(*left)
                 )?;
                 if let Some(problem) = watch_problem {
                     write!(f, "; watching failed: {problem}")?;
@@ -256,11 +257,29 @@ impl std::fmt::Display for Step {
                 Ok(())
             }
             Step::NotSignalled(why) => f.write_str(why),
-            Step::Deleting { count } => write!(f, "deleting {count} objects"),
+            Step::Deleting { count } => write!(f, "deleting {}", objects(*count)),
             Step::RemovingPackage { pods } => {
-                write!(f, "removing the job package from {pods} uploader pods")
+                write!(f, "removing the job package from {}", uploader_pods(*pods))
             }
         }
+    }
+}
+
+/// `1 object`, `3 objects`.
+pub fn objects(count: usize) -> String {
+    plural(count, "object")
+}
+
+/// `1 uploader pod`, `2 uploader pods`.
+pub fn uploader_pods(count: usize) -> String {
+    plural(count, "uploader pod")
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }
 
@@ -301,7 +320,7 @@ pub async fn kill_jobs(
     let deadline = Instant::now() + opts.timeout;
     // The watch streams do not end; if they ever did, the kills still run to their deadline.
     let tracker = async {
-        track(cluster, namespace, jobs, tx, on_step).await;
+        track(cluster, namespace, jobs, &tx, on_step).await;
         future::pending::<()>().await;
     };
     let kills = future::join_all(jobs.iter().map(|job| {
@@ -418,8 +437,7 @@ the claim); deleting the other objects directly"
             },
         );
     }
-    let deletions =
-        future::join_all(to_delete.iter().map(|o| delete(cluster, namespace, o))).await;
+    let deletions = future::join_all(to_delete.iter().map(|o| delete(cluster, namespace, o))).await;
     let mut deleted = Vec::new();
     for (object, result) in to_delete.iter().zip(deletions) {
         match result {
@@ -556,7 +574,7 @@ async fn track(
     cluster: &Cluster,
     namespace: &str,
     jobs: &[JobToKill],
-    tx: watch::Sender<Watched>,
+    tx: &watch::Sender<Watched>,
     on_step: OnStep<'_>,
 ) {
     let kinds: BTreeSet<Kind> = jobs
@@ -580,11 +598,17 @@ async fn track(
                 &selector,
                 *kind,
             ),
-            Kind::Service => watch_kind(namespaced::<Service>(cluster, namespace), &selector, *kind),
-            Kind::Ingress => watch_kind(namespaced::<Ingress>(cluster, namespace), &selector, *kind),
-            Kind::ConfigMap => {
-                watch_kind(namespaced::<ConfigMap>(cluster, namespace), &selector, *kind)
+            Kind::Service => {
+                watch_kind(namespaced::<Service>(cluster, namespace), &selector, *kind)
             }
+            Kind::Ingress => {
+                watch_kind(namespaced::<Ingress>(cluster, namespace), &selector, *kind)
+            }
+            Kind::ConfigMap => watch_kind(
+                namespaced::<ConfigMap>(cluster, namespace),
+                &selector,
+                *kind,
+            ),
             Kind::PersistentVolumeClaim => watch_kind(
                 namespaced::<PersistentVolumeClaim>(cluster, namespace),
                 &selector,
@@ -642,10 +666,7 @@ async fn track(
 }
 
 /// The jobs of `objects` among `wanted`, and the jobIDs of `wanted` that have no object.
-pub fn select(
-    objects: &JobObjects,
-    wanted: &[String],
-) -> (Vec<JobToKill>, Vec<String>) {
+pub fn select(objects: &JobObjects, wanted: &[String]) -> (Vec<JobToKill>, Vec<String>) {
     let mut planned = plan(objects);
     let mut found = Vec::new();
     let mut missing = Vec::new();
@@ -659,9 +680,18 @@ pub fn select(
     (found, missing)
 }
 
-/// Every job of `objects` (`--all`), including jobs that only left objects behind.
+/// Every job of `objects` (`--all`): the jobs `jobs` lists, i.e. not the claims that finished
+/// jobs left behind (Twister2's job master keeps the claim of a failed checkpointing job so it
+/// can be restarted); name such a job to delete its claim.
 pub fn all_jobs(objects: &JobObjects) -> Vec<JobToKill> {
-    plan(objects).into_values().collect()
+    plan(objects)
+        .into_values()
+        .filter(|j| {
+            j.objects
+                .iter()
+                .any(|o| o.kind != Kind::PersistentVolumeClaim)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -745,6 +775,18 @@ mod tests {
     }
 
     #[test]
+    fn all_leaves_claims_of_finished_jobs_alone() {
+        let mut objects = objects_of(&variants::persistent());
+        objects.config_maps.clear();
+        objects.stateful_sets.clear();
+        objects.services.clear();
+        assert!(all_jobs(&objects).is_empty());
+        let (found, missing) = select(&objects, &[variants::ID.to_string()]);
+        assert_eq!(names(&found[0]), ["persistentvolumeclaim/u-hello-36cz77mu"]);
+        assert!(missing.is_empty());
+    }
+
+    #[test]
     fn steps_read_well() {
         let text = Step::TimedOut {
             timeout: Duration::from_secs(15),
@@ -755,6 +797,14 @@ mod tests {
         assert_eq!(
             text,
             "the job master did not finish within 15s (3 objects left); watching failed: Forbidden"
+        );
+        assert_eq!(
+            Step::Waiting { left: 1 }.to_string(),
+            "waiting for the job master: 1 object left"
+        );
+        assert_eq!(
+            Step::RemovingPackage { pods: 2 }.to_string(),
+            "removing the job package from 2 uploader pods"
         );
         assert!(
             Step::Signalled {

@@ -2,6 +2,7 @@
 //! flags, the rendering of API errors for people, and (per concern) the calls the commands make.
 
 pub mod connect;
+pub mod endpoints;
 pub mod errors;
 pub mod exec;
 pub mod http_layers;
@@ -9,6 +10,8 @@ pub mod job_objects;
 pub mod job_wait;
 pub mod kill;
 pub mod kubeconfig;
+pub mod logs;
+pub mod nodes;
 pub mod objects;
 pub mod port_forward;
 pub mod preflight;

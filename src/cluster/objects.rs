@@ -32,12 +32,27 @@ pub const KINDS: &[KindInfo] = &[
     kind("v1", "ConfigMap", "configmaps", true),
     kind("v1", "Secret", "secrets", true),
     kind("v1", "ServiceAccount", "serviceaccounts", true),
-    kind("v1", "PersistentVolumeClaim", "persistentvolumeclaims", true),
+    kind(
+        "v1",
+        "PersistentVolumeClaim",
+        "persistentvolumeclaims",
+        true,
+    ),
     kind("apps/v1", "StatefulSet", "statefulsets", true),
     kind("networking.k8s.io/v1", "Ingress", "ingresses", true),
     kind("rbac.authorization.k8s.io/v1", "Role", "roles", true),
-    kind("rbac.authorization.k8s.io/v1", "RoleBinding", "rolebindings", true),
-    kind("rbac.authorization.k8s.io/v1", "ClusterRole", "clusterroles", false),
+    kind(
+        "rbac.authorization.k8s.io/v1",
+        "RoleBinding",
+        "rolebindings",
+        true,
+    ),
+    kind(
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRole",
+        "clusterroles",
+        false,
+    ),
     kind(
         "rbac.authorization.k8s.io/v1",
         "ClusterRoleBinding",
@@ -151,10 +166,13 @@ pub async fn apply(cluster: &Cluster, object: &Value, dry_run: bool) -> Result<V
 }
 
 /// Create `object`; fails with the server's error (409 when it exists).
-pub async fn create(cluster: &Cluster, object: &Value, dry_run: bool) -> Result<Value, kube::Error> {
-    let target = ObjectRef::of(object, &cluster.namespace).map_err(|e| {
-        kube::Error::Service(e.into())
-    })?;
+pub async fn create(
+    cluster: &Cluster,
+    object: &Value,
+    dry_run: bool,
+) -> Result<Value, kube::Error> {
+    let target =
+        ObjectRef::of(object, &cluster.namespace).map_err(|e| kube::Error::Service(e.into()))?;
     let dynamic: DynamicObject =
         serde_json::from_value(object.clone()).map_err(kube::Error::SerdeError)?;
     let params = PostParams {
@@ -167,7 +185,11 @@ pub async fn create(cluster: &Cluster, object: &Value, dry_run: bool) -> Result<
 
 /// Delete the object; `Ok(false)` when it did not exist. Dependents are deleted in the
 /// background (the server's garbage collector), without a grace period when `immediately`.
-pub async fn delete(cluster: &Cluster, target: &ObjectRef, immediately: bool) -> Result<bool, kube::Error> {
+pub async fn delete(
+    cluster: &Cluster,
+    target: &ObjectRef,
+    immediately: bool,
+) -> Result<bool, kube::Error> {
     let mut params = DeleteParams::background();
     if immediately {
         params = params.grace_period(0);
@@ -186,7 +208,8 @@ mod tests {
 
     #[test]
     fn refs_of_namespaced_and_cluster_objects() {
-        let sts = json!({"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "j-0"}});
+        let sts =
+            json!({"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "j-0"}});
         let r = ObjectRef::of(&sts, "jobs").unwrap();
         assert_eq!(r.namespace.as_deref(), Some("jobs"));
         assert_eq!(r.display(), "statefulset.apps/j-0");

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Result, anyhow};
-use futures::StreamExt;
-use futures::future::BoxFuture;
+use futures::future::{BoxFuture, FusedFuture};
+use futures::{FutureExt, StreamExt};
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::Api;
 use kube::runtime::{WatchStreamExt, watcher};
@@ -21,6 +21,9 @@ use crate::cluster::Cluster;
 
 /// How long a new connection waits for a ready pod before it is closed.
 pub const POD_WAIT: Duration = Duration::from_secs(30);
+
+/// How long a finished tunnel's error channel may take to say why it ended.
+const ERROR_GRACE: Duration = Duration::from_millis(500);
 
 /// A tunnel opened to a pod port: the byte stream and a future that yields the server's error
 /// message for the port, if it reports one (it resolves to `None` when the tunnel just ends).
@@ -180,14 +183,17 @@ pub async fn serve<T: Tunnel>(
                     continue;
                 }
                 let now = target.borrow_and_update().clone();
-                match (&announced, &now) {
-                    (Some(old), Some(new)) if old != new => {
-                        say(format!("pod/{old} was replaced; forwarding to pod/{new}"));
+                if now != announced {
+                    match (&announced, &now) {
+                        (Some(old), Some(new)) => {
+                            say(format!("pod/{old} was replaced; forwarding to pod/{new}"));
+                        }
+                        (Some(old), None) => say(format!(
+                            "pod/{old} is gone or not ready; waiting for a ready pod"
+                        )),
+                        (None, Some(new)) => say(format!("forwarding to pod/{new}")),
+                        (None, None) => {}
                     }
-                    (Some(old), None) => say(format!("pod/{old} is gone; waiting for a ready pod")),
-                    _ => {}
-                }
-                if now.is_some() {
                     announced = now;
                 }
             }
@@ -238,13 +244,24 @@ async fn forward_one<T: Tunnel>(
         }
     };
     let Opened { mut stream, error } = tunnel.open(&pod, remote_port).await?;
+    // Fused: it may already have ended (without a message) when the data is done.
+    let mut error = error.fuse();
+    let failed = |message: String| Err(anyhow!("pod/{pod} port {remote_port}: {message}"));
     tokio::select! {
         copied = tokio::io::copy_bidirectional(&mut socket, &mut stream) => {
-            // A peer closing early (browsers do) is not worth a message.
+            // A peer closing early (browsers do) is not worth a message; but a tunnel that
+            // ended because the pod refused reports why, shortly after the end of its data.
             let _ = copied;
-            Ok(())
+            drop(stream);
+            if error.is_terminated() {
+                return Ok(());
+            }
+            match tokio::time::timeout(ERROR_GRACE, &mut error).await {
+                Ok(Some(message)) => failed(message),
+                _ => Ok(()),
+            }
         }
-        Some(message) = error => Err(anyhow!("pod/{pod} port {remote_port}: {message}")),
+        Some(message) = &mut error => failed(message),
     }
 }
 
@@ -398,7 +415,7 @@ mod tests {
         assert!(
             seen.lock()
                 .unwrap()
-                .contains(&"pod/dash-0 is gone; waiting for a ready pod".to_string())
+                .contains(&"pod/dash-0 is gone or not ready; waiting for a ready pod".to_string())
         );
         server.abort();
 

@@ -37,8 +37,13 @@ pub async fn run(global: &GlobalArgs, args: &DescribeArgs) -> Result<()> {
     for warning in &listing.warnings {
         eprintln!("warning: {warning}");
     }
-    let details = describe(&listing.objects, &listing.events, &cluster.namespace, &job_id)
-        .ok_or_else(|| not_found(&job_id, &cluster.namespace))?;
+    let details = describe(
+        &listing.objects,
+        &listing.events,
+        &cluster.namespace,
+        &job_id,
+    )
+    .ok_or_else(|| not_found(&job_id, &cluster.namespace))?;
     print!("{}", render(&details, Timestamp::now()));
     Ok(())
 }
@@ -79,7 +84,10 @@ fn when(t: Option<Timestamp>, now: Timestamp) -> String {
 pub fn render(d: &JobDetails, now: Timestamp) -> String {
     let s = &d.summary;
     let mut out = String::new();
-    let created = s.created.as_deref().and_then(|t| t.parse::<Timestamp>().ok());
+    let created = s
+        .created
+        .as_deref()
+        .and_then(|t| t.parse::<Timestamp>().ok());
     let mut head: Vec<(String, String)> = vec![
         ("Name".into(), s.job_id.clone()),
         ("Namespace".into(), s.namespace.clone()),
@@ -158,7 +166,12 @@ pub fn render(d: &JobDetails, now: Timestamp) -> String {
             ]
         })
         .collect();
-    section_table(&mut out, "Objects", &["kind", "name", "info", "age"], &objects);
+    section_table(
+        &mut out,
+        "Objects",
+        &["kind", "name", "info", "age"],
+        &objects,
+    );
 
     let pods: Vec<Vec<String>> = d
         .pods
@@ -288,20 +301,41 @@ mod tests {
     #[test]
     fn every_section_is_there() {
         let text = render(&details(), t("2025-01-01T00:05:00Z"));
-        assert!(text.starts_with("Name:          u-hello-1\nNamespace:     jobs\n"), "{text}");
+        assert!(
+            text.starts_with("Name:          u-hello-1\nNamespace:     jobs\n"),
+            "{text}"
+        );
         assert!(text.contains("Workers:       4/4 ready\n"), "{text}");
-        assert!(text.contains("Created:       2025-01-01T00:00:00Z (5m ago)\n"), "{text}");
+        assert!(
+            text.contains("Created:       2025-01-01T00:00:00Z (5m ago)\n"),
+            "{text}"
+        );
         assert!(text.contains("Driver class:  <none>\n"), "{text}");
-        assert!(text.contains("\nCompute resources:\n  INDEX   PODS   WORKERS/POD"), "{text}");
-        assert!(text.contains("  0       2      2             0.50   1024Mi   1.00Gi   no\n"), "{text}");
-        assert!(text.contains("\nConfiguration:\n  Image:  img (pull Always)\n"), "{text}");
-        assert!(text.contains("ConfigMap   u-hello-1   keys: TWISTER2_JOB_OBJECT   5m"), "{text}");
+        assert!(
+            text.contains("\nCompute resources:\n  INDEX   PODS   WORKERS/POD"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  0       2      2             0.50   1024Mi   1.00Gi   no\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\nConfiguration:\n  Image:  img (pull Always)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("ConfigMap   u-hello-1   keys: TWISTER2_JOB_OBJECT   5m"),
+            "{text}"
+        );
         assert!(
             text.contains("u-hello-1-0-1   workers 2-3   Running   2/2     1          node-0   10.244.0.7   4m"),
             "{text}"
         );
         assert!(text.contains("\nEvents (2 older not shown):\n"), "{text}");
-        assert!(text.contains("60s (x3)    Warning   BackOff   pod/u-hello-1-0-1"), "{text}");
+        assert!(
+            text.contains("60s (x3)    Warning   BackOff   pod/u-hello-1-0-1"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -171,7 +171,14 @@ mod tests {
 
     #[test]
     fn table_columns() {
-        let text = render(&[job("ns", "u-a-1")], ListFormat::Table, false, false, now()).unwrap();
+        let text = render(
+            &[job("ns", "u-a-1")],
+            ListFormat::Table,
+            false,
+            false,
+            now(),
+        )
+        .unwrap();
         assert_eq!(
             text,
             "JOB     WORKERS   MASTER   STATUS     EXPOSED          AGE\n\
@@ -205,17 +212,15 @@ mod tests {
     #[test]
     fn documents_and_names() {
         let jobs = [job("ns", "u-a-1"), job("ns", "u-c-3")];
-        let json: serde_json::Value = serde_json::from_str(
-            &render(&jobs, ListFormat::Json, false, false, now()).unwrap(),
-        )
-        .unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&jobs, ListFormat::Json, false, false, now()).unwrap())
+                .unwrap();
         assert_eq!(json["kind"], "JobList");
         assert_eq!(json["items"][1]["jobId"], "u-c-3");
         assert_eq!(json["items"][0]["computeResources"][0]["workersPerPod"], 2);
-        let yaml: serde_yaml::Value = serde_yaml::from_str(
-            &render(&jobs, ListFormat::Yaml, false, false, now()).unwrap(),
-        )
-        .unwrap();
+        let yaml: serde_yaml::Value =
+            serde_yaml::from_str(&render(&jobs, ListFormat::Yaml, false, false, now()).unwrap())
+                .unwrap();
         assert_eq!(yaml["items"][0]["status"], "Starting");
         assert_eq!(
             render(&jobs, ListFormat::Name, false, false, now()).unwrap(),
@@ -225,10 +230,9 @@ mod tests {
             render(&[], ListFormat::Table, false, false, now()).unwrap(),
             ""
         );
-        let empty: serde_json::Value = serde_json::from_str(
-            &render(&[], ListFormat::Json, false, false, now()).unwrap(),
-        )
-        .unwrap();
+        let empty: serde_json::Value =
+            serde_json::from_str(&render(&[], ListFormat::Json, false, false, now()).unwrap())
+                .unwrap();
         assert_eq!(empty["items"], serde_json::json!([]));
     }
 }

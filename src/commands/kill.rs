@@ -69,8 +69,7 @@ pub async fn run(global: &GlobalArgs, args: &KillArgs) -> Result<()> {
         events: false,
         uploader_pods: true,
     };
-    let listing =
-        job_objects::fetch(&cluster, Scope::Namespace(&namespace), jobs, extras).await?;
+    let listing = job_objects::fetch(&cluster, Scope::Namespace(&namespace), jobs, extras).await?;
     for warning in &listing.warnings {
         eprintln!("warning: {warning}");
     }
@@ -145,14 +144,7 @@ async fn kill_and_report(
         timeout: args.timeout,
         keep_data: args.keep_data,
     };
-    let results = kill::kill_jobs(
-        cluster,
-        targets,
-        &listing.uploader_pods,
-        opts,
-        &on_step,
-    )
-    .await;
+    let results = kill::kill_jobs(cluster, targets, &listing.uploader_pods, opts, &on_step).await;
     let mut failures = Vec::new();
     for (job, result) in targets.iter().zip(results) {
         let line = lines.get(&job.job_id);
@@ -182,18 +174,18 @@ fn summary(report: &KillReport) -> String {
     let mut text = match report.cleanup {
         Cleanup::JobMaster => "killed: its job master cleaned up".to_string(),
         Cleanup::AfterTimeout => format!(
-            "killed: deleted {} objects the job master left",
-            report.deleted.len()
+            "killed: deleted {} the job master left",
+            kill::objects(report.deleted.len())
         ),
-        Cleanup::Direct => format!("killed: deleted {} objects", report.deleted.len()),
+        Cleanup::Direct => format!("killed: deleted {}", kill::objects(report.deleted.len())),
     };
     if !report.kept.is_empty() {
         text.push_str(&format!("; kept {}", report.kept.join(", ")));
     }
     if !report.package_removed_from.is_empty() {
         text.push_str(&format!(
-            "; package removed from {} uploader pods",
-            report.package_removed_from.len()
+            "; package removed from {}",
+            kill::uploader_pods(report.package_removed_from.len())
         ));
     }
     text
@@ -217,7 +209,10 @@ mod tests {
     #[test]
     fn not_found_names_job_and_namespace() {
         let text = not_found("u-x-1", "jobs").to_string();
-        assert!(text.starts_with("job \"u-x-1\" not found in namespace \"jobs\""), "{text}");
+        assert!(
+            text.starts_with("job \"u-x-1\" not found in namespace \"jobs\""),
+            "{text}"
+        );
     }
 
     #[test]
@@ -231,7 +226,7 @@ mod tests {
         };
         assert_eq!(
             summary(&report),
-            "killed: its job master cleaned up; package removed from 1 uploader pods"
+            "killed: its job master cleaned up; package removed from 1 uploader pod"
         );
         report.cleanup = Cleanup::AfterTimeout;
         report.deleted = vec!["statefulset/j-0".into(), "configmap/j".into()];

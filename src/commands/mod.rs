@@ -4,9 +4,13 @@
 pub mod completion;
 pub mod dashboard;
 pub mod describe;
+pub mod endpoints;
 pub mod jobs;
 pub mod kill;
+pub mod logs;
+pub mod nodes;
 pub mod setup;
+pub mod submit;
 pub mod version;
 
 use anyhow::Result;
@@ -16,12 +20,15 @@ use crate::cli::{Cli, Command};
 /// Run the parsed command line.
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Submit(_) => Err(anyhow::anyhow!("submit is being wired up")),
+        Command::Submit(args) => submit::run(&cli.global, &args).await,
         Command::Jobs(args) => jobs::run(&cli.global, &args).await,
         Command::Describe(args) => describe::run(&cli.global, &args).await,
         Command::Kill(args) => kill::run(&cli.global, &args).await,
+        Command::Logs(args) => logs::run(&cli.global, &args).await,
+        Command::Endpoints(args) => endpoints::run(&cli.global, &args).await,
         Command::Setup(args) => setup::run(&cli.global, args).await,
         Command::Dashboard(args) => dashboard::run(&cli.global, &args).await,
+        Command::Nodes(args) => nodes::run(&cli.global, &args).await,
         Command::Version(args) => version::run(&cli.global, &args).await,
         Command::Completion(args) => completion::run(&args),
     }

@@ -71,9 +71,11 @@ pub const SUBMITTER_RIGHTS: &[(&str, &str, &str)] = &[
     ("create", "", "pods/exec"),
     ("get", "", "pods/exec"),
     // submit: worker, job-master and NodePort Services; rollback and kill delete them;
-    // describe and endpoints read them; submit checks the names are free.
+    // describe and endpoints read them; submit checks the names are free; kill watches them
+    // disappear while the job master cleans up.
     ("get", "", "services"),
     ("list", "", "services"),
+    ("watch", "", "services"),
     ("create", "", "services"),
     ("delete", "", "services"),
     // submit: the job ConfigMap; kill: patch KILL_JOB, delete leftovers; jobs lists jobs;
@@ -84,9 +86,11 @@ pub const SUBMITTER_RIGHTS: &[(&str, &str, &str)] = &[
     ("create", "", "configmaps"),
     ("patch", "", "configmaps"),
     ("delete", "", "configmaps"),
-    // submit: the job's PersistentVolumeClaim (persistent volume per worker); kill deletes it.
+    // submit: the job's PersistentVolumeClaim (persistent volume per worker); kill watches and
+    // deletes it.
     ("get", "", "persistentvolumeclaims"),
     ("list", "", "persistentvolumeclaims"),
+    ("watch", "", "persistentvolumeclaims"),
     ("create", "", "persistentvolumeclaims"),
     ("delete", "", "persistentvolumeclaims"),
     // submit --wait, describe: scheduling and image-pull events of job pods.
@@ -98,9 +102,10 @@ pub const SUBMITTER_RIGHTS: &[(&str, &str, &str)] = &[
     ("watch", "apps", "statefulsets"),
     ("create", "apps", "statefulsets"),
     ("delete", "apps", "statefulsets"),
-    // submit --expose ingress creates them; endpoints lists them; kill deletes them.
+    // submit --expose ingress creates them; endpoints lists them; kill watches and deletes them.
     ("get", "networking.k8s.io", "ingresses"),
     ("list", "networking.k8s.io", "ingresses"),
+    ("watch", "networking.k8s.io", "ingresses"),
     ("create", "networking.k8s.io", "ingresses"),
     ("delete", "networking.k8s.io", "ingresses"),
 ];

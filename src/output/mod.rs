@@ -8,3 +8,4 @@ pub mod progress;
 pub mod prompt;
 pub mod table;
 pub mod terminal;
+pub mod tree;

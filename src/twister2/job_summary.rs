@@ -964,17 +964,17 @@ fn pod_infos(view: &View<'_>) -> Vec<PodInfo> {
             let status = pod.status.as_ref();
             let statuses = status.and_then(|s| s.container_statuses.as_ref());
             let total = pod.spec.as_ref().map_or(0, |s| s.containers.len());
-            let ready = statuses
-                .into_iter()
-                .flatten()
-                .filter(|c| c.ready)
-                .count();
+            let ready = statuses.into_iter().flatten().filter(|c| c.ready).count();
             PodInfo {
                 name: pod.metadata.name.clone().unwrap_or_default(),
                 role: pod_role(view, pod, openmpi, &resources),
                 status: pod_status(pod),
                 ready: format!("{ready}/{total}"),
-                restarts: statuses.into_iter().flatten().map(|c| c.restart_count).sum(),
+                restarts: statuses
+                    .into_iter()
+                    .flatten()
+                    .map(|c| c.restart_count)
+                    .sum(),
                 node: pod.spec.as_ref().and_then(|s| s.node_name.clone()),
                 ip: status.and_then(|s| s.pod_ip.clone()),
                 created: created(&pod.metadata),
@@ -1054,7 +1054,10 @@ fn configuration(view: &View<'_>, summary: &JobSummary) -> Vec<(String, String)>
         .map(|p| p.container_port);
     match (view.master, master_port) {
         (Some(_), Some(port)) => add("Job master port", port.to_string()),
-        (None, _) => add("Job master", "not in the cluster (runs in the client)".to_string()),
+        (None, _) => add(
+            "Job master",
+            "not in the cluster (runs in the client)".to_string(),
+        ),
         _ => {}
     }
     match (env("UPLOAD_METHOD"), env("JOB_PACKAGE_URI")) {
@@ -1185,7 +1188,7 @@ fn job_events(view: &View<'_>, events: &[Event]) -> (Vec<EventInfo>, usize) {
             }
         })
         .collect();
-    matching.sort_by(|a, b| a.last_seen.cmp(&b.last_seen));
+    matching.sort_by_key(|a| a.last_seen);
     let older = matching.len().saturating_sub(MAX_EVENTS);
     (matching.split_off(older), older)
 }
@@ -1310,8 +1313,14 @@ mod tests {
                 }
             }
         };
-        objects.config_maps.iter_mut().for_each(|o| strip(&mut o.metadata));
-        objects.services.iter_mut().for_each(|o| strip(&mut o.metadata));
+        objects
+            .config_maps
+            .iter_mut()
+            .for_each(|o| strip(&mut o.metadata));
+        objects
+            .services
+            .iter_mut()
+            .for_each(|o| strip(&mut o.metadata));
         for sts in &mut objects.stateful_sets {
             strip(&mut sts.metadata);
             if let Some(spec) = sts.spec.as_mut() {
@@ -1475,7 +1484,9 @@ mod tests {
         spec.job_id = ID.into();
         let mut objects = objects_of(&spec);
         all_pods(&mut objects, true);
-        objects.pods.push(pod_of(&objects, &format!("{ID}-1"), 1, true));
+        objects
+            .pods
+            .push(pod_of(&objects, &format!("{ID}-1"), 1, true));
         let details = describe(&objects, &[], "default", ID).unwrap();
         let roles: Vec<(String, String)> = details
             .pods
@@ -1498,7 +1509,10 @@ mod tests {
         assert_eq!(pod.restarts, 2);
         assert_eq!(pod.node.as_deref(), Some("node-1"));
         assert_eq!(pod.ip.as_deref(), Some("10.244.0.9"));
-        assert_eq!(details.worker_class.as_deref(), Some(spec.worker_class.as_str()));
+        assert_eq!(
+            details.worker_class.as_deref(),
+            Some(spec.worker_class.as_str())
+        );
         assert_eq!(details.driver_class, None);
         assert_eq!(details.job_object_problem, None);
         assert_eq!(details.summary.compute_resources.len(), 2);
@@ -1561,7 +1575,10 @@ mod tests {
         let details = describe(&spread, &[], "default", ID).unwrap();
         let config: BTreeMap<String, String> = details.configuration.into_iter().collect();
         assert_eq!(config["Upload method"], "client-to-pods");
-        assert!(config["Node info"].starts_with("not given to pods"), "{config:?}");
+        assert!(
+            config["Node info"].starts_with("not given to pods"),
+            "{config:?}"
+        );
     }
 
     #[test]

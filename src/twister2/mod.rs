@@ -2,8 +2,10 @@
 //! `Job` protobuf, the job package and SSH keys. No I/O except reading local files.
 
 pub mod config;
+pub mod endpoints;
 pub mod job_id;
 pub mod job_summary;
+pub mod label_plan;
 pub mod node_info;
 pub mod package;
 pub mod proto;

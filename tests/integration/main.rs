@@ -2,7 +2,13 @@
 //! (`tests/support`, crate `fake-kube`), and against the real kubectl for plugin discovery.
 
 mod common;
+mod endpoints;
 mod foundation;
+mod jobs;
 mod kubectl_plugin;
+mod logs;
+mod nodes;
 mod readme;
+mod setup;
+mod submit;
 mod submit_runtime;

@@ -99,7 +99,7 @@ pub async fn decide(
             plan: Plan {
                 config: config(name),
                 notes: vec![format!(
-                    "secret/{name} exists ({key}); use --rotate to replace it"
+                    "secret/{name} exists; use --rotate to replace it (key {key})"
                 )],
                 ..Plan::default()
             },

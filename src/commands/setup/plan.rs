@@ -61,10 +61,14 @@ impl Target {
             DryRun::Client => {
                 let namespace = match &global.namespace {
                     Some(ns) => ns.clone(),
-                    None => cluster::connect::resolve_config(global)
-                        .await?
-                        .default_namespace
-                        .clone(),
+                    None => match cluster::connect::resolve_config(global).await {
+                        Ok(config) => config.default_namespace,
+                        // Rendering needs no cluster; say which namespace was used instead.
+                        Err(e) => {
+                            eprintln!("warning: {e:#}; rendering for namespace default");
+                            "default".to_string()
+                        }
+                    },
                 };
                 Ok(Target::Local { namespace })
             }

@@ -14,7 +14,9 @@ use serde_json::Value;
 
 use crate::cli::jobs::SubmitArgs;
 use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteFormat};
+use crate::cluster::job_wait::OutcomeRules;
 use crate::cluster::preflight::{self, PreflightInput, Right};
+use crate::cluster::upload::DeliveryEvent;
 use crate::cluster::{self, Cluster, objects};
 use crate::manifests;
 use crate::output::{document, progress::Progress};
@@ -127,8 +129,10 @@ async fn submit(cluster: &Cluster, plan: Plan, args: &SubmitArgs) -> Result<()> 
             )),
         });
     }
-    if let Err(e) = crate::state::save_last_job(&job_id) {
-        progress.println(&format!("warning: cannot remember the job for --last: {e:#}"));
+    if let Err(e) = crate::state::remember_last_job(&job_id) {
+        progress.println(&format!(
+            "warning: cannot remember the job for --last: {e:#}"
+        ));
     }
     println!("{job_id}");
     let ns = &cluster.namespace;
@@ -180,11 +184,23 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
     };
     let report = async {
         while let Some(event) = events_rx.recv().await {
-            eprintln!("{event}");
+            match event {
+                DeliveryEvent::Delivered { pod, .. } => eprintln!("package delivered to pod {pod}"),
+                DeliveryEvent::Failed { pod, error, .. } => {
+                    eprintln!("warning: cannot deliver the package to pod {pod}: {error}")
+                }
+                DeliveryEvent::WatchInterrupted { error } => {
+                    eprintln!("warning: pod watch interrupted ({error}); resuming")
+                }
+            }
         }
     };
     let end = async {
-        let outcome = cluster::job_wait::wait_for_job_end(cluster, job_id, max_worker_restarts(plan)).await;
+        let rules = OutcomeRules {
+            max_worker_restarts: max_worker_restarts(plan),
+            zookeeper: plan.config.zookeeper_addresses().is_some(),
+        };
+        let outcome = cluster::job_wait::wait_for_job_end(cluster, job_id, &rules).await;
         let _ = stop_tx.send(());
         outcome
     };
@@ -202,7 +218,15 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
         eprintln!("job {job_id} ended: {outcome}");
         return Ok(());
     }
-    outcome.into_result(job_id)
+    if outcome.is_failure() {
+        return Err(crate::exit::ExitStatus {
+            code: 3,
+            message: format!("job {job_id} ended {outcome}"),
+        }
+        .into());
+    }
+    eprintln!("job {job_id} {outcome}");
+    Ok(())
 }
 
 fn max_worker_restarts(plan: &Plan) -> u32 {
@@ -227,7 +251,10 @@ async fn create_all(cluster: &Cluster, plan: &Plan, created: &Created) -> Result
             let what = objects::ObjectRef::of(object, &cluster.namespace)
                 .map(|r| r.display())
                 .unwrap_or_default();
-            anyhow!("cannot create {what}: {}", crate::cluster::errors::explain(&e, &cluster.scope()))
+            anyhow!(
+                "cannot create {what}: {}",
+                crate::cluster::errors::explain(&e, &cluster.scope())
+            )
         })
     }))
     .await;

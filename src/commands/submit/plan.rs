@@ -75,11 +75,19 @@ pub fn effective_config(args: &SubmitArgs) -> Result<(Config, Vec<String>)> {
     };
     let text = |s: &str| Value::String(s.to_string());
     if let Some(image) = &args.image {
-        put("twister2.resource.kubernetes.docker.image", text(image), "--image")?;
+        put(
+            "twister2.resource.kubernetes.docker.image",
+            text(image),
+            "--image",
+        )?;
     }
     if let Some(policy) = &args.image_pull_policy {
         PullPolicy::from_str(policy).map_err(|e| usage(format!("--image-pull-policy: {e}")))?;
-        put("kubernetes.image.pull.policy", text(policy), "--image-pull-policy")?;
+        put(
+            "kubernetes.image.pull.policy",
+            text(policy),
+            "--image-pull-policy",
+        )?;
     }
     if let Some(zk) = &args.zookeeper {
         put(
@@ -92,7 +100,11 @@ pub fn effective_config(args: &SubmitArgs) -> Result<(Config, Vec<String>)> {
         put("twister2.dashboard.host", text(dashboard), "--dashboard")?;
     }
     if args.openmpi {
-        put("twister2.network.channel.class", text(MPI_CHANNEL), "--openmpi")?;
+        put(
+            "twister2.network.channel.class",
+            text(MPI_CHANNEL),
+            "--openmpi",
+        )?;
     }
     if let Some(size) = &args.persistent_storage {
         let gib = resources::parse_disk_gib(size)
@@ -122,7 +134,11 @@ pub fn effective_config(args: &SubmitArgs) -> Result<(Config, Vec<String>)> {
         put("twister2.resource.job.worker.class", text(class), "--class")?;
     }
     if let Some(class) = &args.driver_class {
-        put("twister2.resource.job.driver.class", text(class), "--driver-class")?;
+        put(
+            "twister2.resource.job.driver.class",
+            text(class),
+            "--driver-class",
+        )?;
     }
     if let Some(expose) = &args.expose
         && let Some(rest) = expose.strip_prefix("nodeport")
@@ -136,7 +152,11 @@ pub fn effective_config(args: &SubmitArgs) -> Result<(Config, Vec<String>)> {
             let port: u16 = port
                 .parse()
                 .map_err(|_| usage(format!("--expose {expose}: '{port}' is not a port number")))?;
-            put("kubernetes.service.node.port", Value::from(port), "--expose")?;
+            put(
+                "kubernetes.service.node.port",
+                Value::from(port),
+                "--expose",
+            )?;
         }
     }
     Ok((config, notices))
@@ -254,9 +274,14 @@ pub fn check_arguments(args: &SubmitArgs) -> Result<()> {
         ));
     }
     if (args.ingress_class.is_some() || args.tls_secret.is_some())
-        && !args.expose.as_deref().is_some_and(|e| e.starts_with("ingress="))
+        && !args
+            .expose
+            .as_deref()
+            .is_some_and(|e| e.starts_with("ingress="))
     {
-        return Err(usage("--ingress-class and --tls-secret need --expose ingress=HOST"));
+        return Err(usage(
+            "--ingress-class and --tls-secret need --expose ingress=HOST",
+        ));
     }
     if args.storage_class.is_some() && args.persistent_storage.is_none() {
         return Err(usage("--storage-class needs --persistent-storage SIZE"));
@@ -372,13 +397,9 @@ pub fn build(
     let driver_class = config.driver_class().map(str::to_string);
     let resources = compute_resources(args, &config)?;
     let mut problems: Vec<String> = Vec::new();
-    let parse_or_note = |problems: &mut Vec<String>, what: &str, result: Result<_, String>| {
-        result.map_err(|e| problems.push(format!("{what}: {e}"))).ok()
-    };
-    let image = config
-        .docker_image()
-        .map(str::to_string)
-        .ok_or_else(|| usage("no image: give --image (or twister2.resource.kubernetes.docker.image)"))?;
+    let image = config.docker_image().map(str::to_string).ok_or_else(|| {
+        usage("no image: give --image (or twister2.resource.kubernetes.docker.image)")
+    })?;
     let pull_policy = parse_or_note(
         &mut problems,
         "kubernetes.image.pull.policy",
@@ -495,8 +516,12 @@ pub fn build(
             serialized_value: Vec::new(),
         });
     }
-    let package = build_package(&job, &args.job_file, &config)
-        .with_context(|| format!("cannot build the job package from {}", args.job_file.display()))?;
+    let package = build_package(&job, &args.job_file, &config).with_context(|| {
+        format!(
+            "cannot build the job package from {}",
+            args.job_file.display()
+        )
+    })?;
     let spec = JobSpec {
         job_id: job_id.clone(),
         job_name,
@@ -558,6 +583,17 @@ pub fn build(
     })
 }
 
+/// The parsed value, or `None` with the problem noted.
+fn parse_or_note<T>(
+    problems: &mut Vec<String>,
+    what: &str,
+    result: Result<T, String>,
+) -> Option<T> {
+    result
+        .map_err(|e| problems.push(format!("{what}: {e}")))
+        .ok()
+}
+
 /// Key of the job arguments (after `--`) in the Job's configuration key/values.
 pub const JOB_ARGS_KEY: &str = "twister2.job.args";
 
@@ -584,5 +620,10 @@ fn file_name(path: &Path) -> Result<String> {
     path.file_name()
         .and_then(|n| n.to_str())
         .map(str::to_string)
-        .ok_or_else(|| usage(format!("job file {} has no usable file name", path.display())))
+        .ok_or_else(|| {
+            usage(format!(
+                "job file {} has no usable file name",
+                path.display()
+            ))
+        })
 }

@@ -36,7 +36,10 @@ impl Created {
 
     fn snapshot(&self) -> (Vec<objects::ObjectRef>, Vec<String>) {
         (
-            self.objects.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+            self.objects
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
             self.uploaded_to
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -62,28 +65,43 @@ pub async fn undo(cluster: &Cluster, created: &Created, plan: &Plan) -> Result<(
         }
     );
     let deletions = futures::future::join_all(objects.iter().map(|object| async move {
-        objects::delete(cluster, object, true)
-            .await
-            .map_err(|e| format!("{}: {}", object.display(), crate::cluster::errors::explain(&e, &cluster.scope())))
+        objects::delete(cluster, object, true).await.map_err(|e| {
+            format!(
+                "{}: {}",
+                object.display(),
+                crate::cluster::errors::explain(&e, &cluster.scope())
+            )
+        })
     }));
     let file = format!(
         "{}/{}",
-        plan.config.uploader_web_server_directory().trim_end_matches('/'),
+        plan.config
+            .uploader_web_server_directory()
+            .trim_end_matches('/'),
         crate::twister2::package::package_file_name(&plan.spec.job_id)
     );
     let removals = futures::future::join_all(pods.iter().map(|pod| {
         let file = file.clone();
         async move {
-            crate::cluster::exec::exec(cluster, pod, uploader::CONTAINER, &["rm", "-f", &file], None)
-                .await
-                .map_err(|e| format!("package on pod {pod}: {e:#}"))
-                .and_then(|outcome| {
-                    if outcome.success() {
-                        Ok(())
-                    } else {
-                        Err(format!("package on pod {pod}: rm exited with {outcome}"))
-                    }
-                })
+            crate::cluster::exec::exec(
+                cluster,
+                pod,
+                uploader::CONTAINER,
+                &["rm", "-f", &file],
+                None,
+            )
+            .await
+            .map_err(|e| format!("package on pod {pod}: {e:#}"))
+            .and_then(|outcome| {
+                if outcome.success() {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "package on pod {pod}: rm {}",
+                        outcome.failure_text()
+                    ))
+                }
+            })
         }
     }));
     let (deleted, removed) = futures::join!(deletions, removals);

@@ -2,12 +2,12 @@
 //! scripts (scheduling, running, ready, stuck states, restarts, ends), PVC binding, default
 //! ServiceAccounts, and Events for stuck pods.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 
 use crate::ops;
 use crate::pods::PodAction;
@@ -56,7 +56,25 @@ pub async fn run(shared: Arc<Shared>) {
         };
         tokio::select! {
             ev = rx.recv() => match ev {
-                Ok(ev) => on_event(&shared, &mut ctl, &ev),
+                Ok(ev) => {
+                    // Drain what is already queued, then reconcile each touched StatefulSet once.
+                    let mut dirty = BTreeSet::new();
+                    on_event(&shared, &mut ctl, &ev, &mut dirty);
+                    loop {
+                        match rx.try_recv() {
+                            Ok(ev) => on_event(&shared, &mut ctl, &ev, &mut dirty),
+                            Err(TryRecvError::Empty) => break,
+                            Err(TryRecvError::Lagged(_)) => {
+                                resync(&shared, &mut ctl);
+                                break;
+                            }
+                            Err(TryRecvError::Closed) => return,
+                        }
+                    }
+                    for (ns, name) in dirty {
+                        reconcile_sts(&shared, &mut ctl, &ns, &name);
+                    }
+                }
                 Err(RecvError::Lagged(_)) => resync(&shared, &mut ctl),
                 Err(RecvError::Closed) => return,
             },
@@ -126,18 +144,23 @@ fn owner_sts(obj: &Value) -> Option<String> {
         .map(String::from)
 }
 
-fn on_event(shared: &Shared, ctl: &mut Ctl, ev: &StoreEvent) {
+fn on_event(
+    shared: &Shared,
+    ctl: &mut Ctl,
+    ev: &StoreEvent,
+    dirty: &mut BTreeSet<(String, String)>,
+) {
     if !enabled(shared) {
         return;
     }
     if ev.res == Res::statefulsets() && ev.kind != EventType::Deleted {
-        reconcile_sts(shared, ctl, &ev.namespace, &ev.name);
+        dirty.insert((ev.namespace.clone(), ev.name.clone()));
     } else if ev.res == Res::pods() {
         if ev.kind == EventType::Added && needs_lifecycle(&ev.object) {
             plan_pod(shared, ctl, &ev.object);
         }
         if let Some(sts) = owner_sts(&ev.object) {
-            reconcile_sts(shared, ctl, &ev.namespace, &sts);
+            dirty.insert((ev.namespace.clone(), sts));
         }
     } else if ev.res == Res::pvcs() && ev.kind == EventType::Added {
         bind_pvc(shared, &ev.namespace, &ev.name);

@@ -144,6 +144,167 @@ pub fn fold_string_data(obj: &mut Value) {
     }
 }
 
+/// The JSON type a field must have.
+#[derive(Clone, Copy)]
+enum Shape {
+    Object,
+    StringMap,
+    ObjectArray,
+    StringArray,
+    String,
+    Integer,
+}
+
+impl Shape {
+    fn fits(self, v: &Value) -> bool {
+        match self {
+            Shape::Object => v.is_object(),
+            Shape::StringMap => v
+                .as_object()
+                .is_some_and(|m| m.values().all(Value::is_string)),
+            Shape::ObjectArray => v.as_array().is_some_and(|a| a.iter().all(Value::is_object)),
+            Shape::StringArray => v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
+            Shape::String => v.is_string(),
+            Shape::Integer => v.is_i64() || v.is_u64(),
+        }
+    }
+
+    fn go_type(self) -> &'static str {
+        match self {
+            Shape::Object => "struct",
+            Shape::StringMap => "map[string]string",
+            Shape::ObjectArray => "[]struct",
+            Shape::StringArray => "[]string",
+            Shape::String => "string",
+            Shape::Integer => "int32",
+        }
+    }
+}
+
+const COMMON_SHAPES: &[(&str, Shape)] = &[
+    ("/metadata", Shape::Object),
+    ("/metadata/name", Shape::String),
+    ("/metadata/namespace", Shape::String),
+    ("/metadata/generateName", Shape::String),
+    ("/metadata/resourceVersion", Shape::String),
+    ("/metadata/uid", Shape::String),
+    ("/metadata/labels", Shape::StringMap),
+    ("/metadata/annotations", Shape::StringMap),
+    ("/metadata/ownerReferences", Shape::ObjectArray),
+    ("/metadata/finalizers", Shape::StringArray),
+    ("/metadata/managedFields", Shape::ObjectArray),
+    ("/spec", Shape::Object),
+    ("/status", Shape::Object),
+];
+
+fn kind_shapes(res: Res) -> &'static [(&'static str, Shape)] {
+    match (res.info().group, res.info().plural) {
+        ("", "pods") => &[
+            ("/spec/containers", Shape::ObjectArray),
+            ("/spec/initContainers", Shape::ObjectArray),
+            ("/spec/volumes", Shape::ObjectArray),
+            ("/spec/nodeName", Shape::String),
+            ("/status/containerStatuses", Shape::ObjectArray),
+            ("/status/initContainerStatuses", Shape::ObjectArray),
+            ("/status/conditions", Shape::ObjectArray),
+            ("/status/phase", Shape::String),
+        ],
+        ("apps", "statefulsets") | ("apps", "deployments") => &[
+            ("/spec/replicas", Shape::Integer),
+            ("/spec/selector", Shape::Object),
+            ("/spec/selector/matchLabels", Shape::StringMap),
+            ("/spec/selector/matchExpressions", Shape::ObjectArray),
+            ("/spec/template", Shape::Object),
+            ("/spec/template/metadata", Shape::Object),
+            ("/spec/template/metadata/labels", Shape::StringMap),
+            ("/spec/template/metadata/annotations", Shape::StringMap),
+            ("/spec/template/spec", Shape::Object),
+            ("/spec/template/spec/containers", Shape::ObjectArray),
+            ("/spec/template/spec/volumes", Shape::ObjectArray),
+            ("/spec/volumeClaimTemplates", Shape::ObjectArray),
+            ("/spec/serviceName", Shape::String),
+        ],
+        ("", "services") => &[
+            ("/spec/ports", Shape::ObjectArray),
+            ("/spec/selector", Shape::StringMap),
+            ("/spec/type", Shape::String),
+            ("/spec/clusterIP", Shape::String),
+            ("/status/loadBalancer", Shape::Object),
+            ("/status/loadBalancer/ingress", Shape::ObjectArray),
+        ],
+        ("", "configmaps") => &[
+            ("/data", Shape::StringMap),
+            ("/binaryData", Shape::StringMap),
+        ],
+        ("", "secrets") => &[
+            ("/data", Shape::StringMap),
+            ("/stringData", Shape::StringMap),
+            ("/type", Shape::String),
+        ],
+        ("", "nodes") => &[
+            ("/status/addresses", Shape::ObjectArray),
+            ("/status/conditions", Shape::ObjectArray),
+        ],
+        ("", "namespaces") => &[("/status/phase", Shape::String)],
+        ("", "persistentvolumeclaims") => &[
+            ("/spec/resources", Shape::Object),
+            ("/spec/accessModes", Shape::StringArray),
+        ],
+        ("", "events") => &[("/involvedObject", Shape::Object)],
+        ("rbac.authorization.k8s.io", "roles") | ("rbac.authorization.k8s.io", "clusterroles") => {
+            &[("/rules", Shape::ObjectArray)]
+        }
+        ("rbac.authorization.k8s.io", "rolebindings")
+        | ("rbac.authorization.k8s.io", "clusterrolebindings") => &[
+            ("/subjects", Shape::ObjectArray),
+            ("/roleRef", Shape::Object),
+        ],
+        _ => &[],
+    }
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Reject bodies whose fields have the wrong JSON types, as the server's decoder does (400).
+pub fn check_shape(res: Res, obj: &Value) -> Result<(), crate::status::ApiError> {
+    let kind = res.info().kind;
+    let fail = |detail: String| {
+        crate::status::ApiError::bad_request(format!(
+            "{kind} in version \"{}\" cannot be handled as a {kind}: {detail}",
+            res.info().version
+        ))
+    };
+    if !obj.is_object() {
+        return Err(fail(format!(
+            "json: cannot unmarshal {} into Go value of type struct",
+            json_type(obj)
+        )));
+    }
+    for (path, shape) in COMMON_SHAPES.iter().chain(kind_shapes(res).iter()) {
+        if let Some(v) = obj.pointer(path)
+            && !v.is_null()
+            && !shape.fits(v)
+        {
+            let field = path.trim_start_matches('/').replace('/', ".");
+            return Err(fail(format!(
+                "json: cannot unmarshal {} into Go struct field {kind}.{field} of type {}",
+                json_type(v),
+                shape.go_type()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Validation shared by create and update (kind-specific required fields).
 pub fn validate(res: Res, obj: &Value) -> Vec<FieldError> {
     let mut errs = crate::validation::validate_labels(obj);
@@ -364,6 +525,16 @@ pub fn spec_changed(old: &Value, new: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes() {
+        assert!(check_shape(Res::services(), &json!({"spec": {"ports": [{"port": 80}]}})).is_ok());
+        let e = check_shape(Res::services(), &json!({"spec": {"ports": "80"}})).unwrap_err();
+        assert_eq!(e.code, 400);
+        assert!(e.message.starts_with("Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal string into Go struct field Service.spec.ports"), "{}", e.message);
+        assert!(check_shape(Res::pods(), &json!({"metadata": {"labels": {"a": 1}}})).is_err());
+        assert!(check_shape(Res::pods(), &json!("x")).is_err());
+    }
 
     #[test]
     fn secret_string_data() {

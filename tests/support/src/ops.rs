@@ -112,11 +112,7 @@ pub fn create(
     o: &WriteOpts,
 ) -> Result<Value, ApiError> {
     let mut obj = body;
-    if !obj.is_object() {
-        return Err(ApiError::bad_request(
-            "the body of the request was in an unknown format",
-        ));
-    }
+    kinds::check_shape(res, &obj)?;
     kind_checks(res, &obj)?;
     let body_ns = util::namespace_of(&obj).to_string();
     if res.info().namespaced && !body_ns.is_empty() && body_ns != ns {
@@ -337,10 +333,8 @@ pub fn update(
     o: &WriteOpts,
 ) -> Result<Value, ApiError> {
     check_subresource(res, sub)?;
-    if !body.is_object() {
-        return Err(ApiError::bad_request(
-            "the body of the request was in an unknown format",
-        ));
+    if sub != "scale" {
+        kinds::check_shape(res, &body)?;
     }
     let old = get(st, res, ns, name)?;
     if sub == "scale" {
@@ -352,9 +346,8 @@ pub fn update(
                 name,
             ));
         }
-        let replicas = body.pointer("/spec/replicas").cloned().unwrap_or(json!(0));
         let mut new = (*old).clone();
-        new["spec"]["replicas"] = replicas;
+        set_replicas(name, &mut new, body.pointer("/spec/replicas"))?;
         let stored = write_existing(st, res, ns, name, &old, new, o, "", false)?;
         return Ok(scale_of(&stored));
     }
@@ -380,6 +373,27 @@ pub fn update(
         ));
     }
     write_existing(st, res, ns, name, &old, body, o, sub, false)
+}
+
+/// Set `spec.replicas` from a Scale, which must hold a non-negative integer.
+fn set_replicas(name: &str, obj: &mut Value, replicas: Option<&Value>) -> Result<(), ApiError> {
+    let value = replicas.cloned().unwrap_or(json!(0));
+    if value.as_i64().is_none_or(|n| n < 0) {
+        return Err(ApiError::invalid(
+            "Scale",
+            "autoscaling",
+            name,
+            vec![crate::status::FieldError::invalid(
+                "spec.replicas",
+                value,
+                "must be greater than or equal to 0",
+            )],
+        ));
+    }
+    if let Some(spec) = util::child_obj(obj, "spec") {
+        spec.insert("replicas".into(), value);
+    }
+    Ok(())
 }
 
 /// Common path of every write to an existing object: keep identity, apply kind rules, skip no-ops, commit.
@@ -567,10 +581,14 @@ pub fn patch(
                 "PATCH, application/apply-patch+yaml requires fieldManager to be set",
             ));
         }
-        if !patch_doc.is_object() {
-            return Err(ApiError::bad_request(
-                "the body of the request was in an unknown format",
-            ));
+        if sub == "scale" {
+            if !patch_doc.is_object() {
+                return Err(ApiError::bad_request(
+                    "the body of the request was in an unknown format",
+                ));
+            }
+        } else {
+            kinds::check_shape(res, &patch_doc)?;
         }
         kind_checks(res, &patch_doc)?;
         if patch_doc.get("apiVersion").is_none() || patch_doc.get("kind").is_none() {
@@ -636,10 +654,7 @@ pub fn patch(
                 };
                 if sub == "scale" {
                     let mut new = (*old).clone();
-                    new["spec"]["replicas"] = merged
-                        .pointer("/spec/replicas")
-                        .cloned()
-                        .unwrap_or(json!(0));
+                    set_replicas(name, &mut new, merged.pointer("/spec/replicas"))?;
                     let stored = write_existing(st, res, ns, name, &old, new, o, "", false)?;
                     return Ok((scale_of(&stored), false));
                 }
@@ -660,16 +675,18 @@ pub fn patch(
             .map_err(|e| ApiError::new(422, "Invalid", e))?,
         PatchType::Apply => {}
     }
+    if sub != "scale" {
+        kinds::check_shape(res, &target)?;
+    } else if !target.is_object() {
+        return Err(ApiError::bad_request("the patched Scale is not an object"));
+    }
     let rv = util::rv_of(&target);
     if !rv.is_empty() && rv != util::rv_of(&old) {
         return Err(ApiError::conflict(info.group, info.plural, name));
     }
     if sub == "scale" {
         let mut new = (*old).clone();
-        new["spec"]["replicas"] = target
-            .pointer("/spec/replicas")
-            .cloned()
-            .unwrap_or(json!(0));
+        set_replicas(name, &mut new, target.pointer("/spec/replicas"))?;
         let stored = write_existing(st, res, ns, name, &old, new, o, "", false)?;
         return Ok((scale_of(&stored), false));
     }
@@ -784,16 +801,12 @@ pub fn delete_now(
     // Dependents: objects whose ownerReferences point at the deleted uid.
     let dependents: Vec<(Res, String, String, Value)> = st
         .store
-        .all()
-        .filter(|(_, o)| {
-            o.pointer("/metadata/ownerReferences")
-                .and_then(Value::as_array)
-                .is_some_and(|refs| {
-                    refs.iter()
-                        .any(|r| r.get("uid").and_then(Value::as_str) == Some(uid.as_str()))
-                })
+        .dependents(&uid)
+        .into_iter()
+        .filter_map(|(r, n, o)| {
+            let v = st.store.get(r, &n, &o).map(|v| (**v).clone())?;
+            Some((r, n, o, v))
         })
-        .map(|((r, n, o), v)| (*r, n.clone(), o.clone(), (**v).clone()))
         .collect();
     for (r, n, o, mut v) in dependents {
         if propagation == Some("Orphan") {
@@ -859,6 +872,7 @@ pub fn put(st: &mut State, mut obj: Value) -> Result<Value, ApiError> {
             "no resource type for apiVersion {av:?} kind {kind:?}"
         ))
     })?;
+    kinds::check_shape(res, &obj)?;
     let name = util::name_of(&obj).to_string();
     if name.is_empty() {
         return Err(invalid(

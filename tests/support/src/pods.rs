@@ -202,6 +202,8 @@ pub struct PodRuntime {
     pub scripts: Vec<(Option<String>, PodSelector, PodScript)>,
     /// Custom exec handlers.
     pub exec_handlers: Vec<ExecHandler>,
+    /// Port-forward targets (later entries win).
+    pub port_targets: Vec<crate::portforward::PortTarget>,
 }
 
 impl std::fmt::Debug for PodRuntime {
@@ -211,6 +213,7 @@ impl std::fmt::Debug for PodRuntime {
             .field("files", &self.files.len())
             .field("scripts", &self.scripts.len())
             .field("exec_handlers", &self.exec_handlers.len())
+            .field("port_targets", &self.port_targets)
             .finish()
     }
 }

@@ -571,6 +571,9 @@ async fn resource(
             )?;
             Ok(stream_response(rx, "text/plain"))
         }
+        (Method::GET | Method::POST, Some(n)) if sub == "portforward" => {
+            crate::portforward::serve(ctx, parts, ns_str, n, q.all("ports")).await
+        }
         (Method::GET | Method::POST, Some(n)) if sub == "exec" => {
             exec(ctx, parts, ns_str, n, q, id).await
         }
@@ -602,7 +605,16 @@ async fn resource(
         (Method::GET, Some(n)) => {
             let st = shared.lock();
             let obj = ops::get(&st, res, ns_str, n)?;
+            let accept = header_str(&parts.headers, "accept").unwrap_or_default();
             match sub {
+                "" if crate::table::wants_table(&accept) => {
+                    let meta = json!({"resourceVersion": crate::util::rv_of(&obj)});
+                    let full = q.get("includeObject") == Some("Object");
+                    Ok(json_response(
+                        200,
+                        &crate::table::table(res, &[(*obj).clone()], meta, full),
+                    ))
+                }
                 "" | "status" => Ok(json_response(200, &obj)),
                 "scale" if info.subresources.contains(&"scale") => {
                     Ok(json_response(200, &ops::scale_of(&obj)))
@@ -617,7 +629,15 @@ async fn resource(
                 cont: q.get("continue").map(String::from),
             };
             let st = shared.lock();
-            Ok(json_response(200, &ops::list(&st, res, ns, &lo)?))
+            let list = ops::list(&st, res, ns, &lo)?;
+            let accept = header_str(&parts.headers, "accept").unwrap_or_default();
+            if crate::table::wants_table(&accept) {
+                let items = list["items"].as_array().cloned().unwrap_or_default();
+                let full = q.get("includeObject") == Some("Object");
+                let table = crate::table::table(res, &items, list["metadata"].clone(), full);
+                return Ok(json_response(200, &table));
+            }
+            Ok(json_response(200, &list))
         }
         (Method::POST, None) => {
             let Some(ns_for_create) = ns.or((!info.namespaced).then_some("")) else {

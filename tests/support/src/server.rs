@@ -746,6 +746,21 @@ impl ServerHandle {
         });
     }
 
+    /// Relay port-forwards to `port` of pods whose name starts with `pod_prefix` ("" = any pod;
+    /// `ns` None = any namespace) to the TCP listener at `addr`. Later registrations win.
+    pub fn forward_port(&self, ns: Option<&str>, pod_prefix: &str, port: u16, addr: SocketAddr) {
+        self.shared
+            .lock()
+            .pods
+            .port_targets
+            .push(crate::portforward::PortTarget {
+                namespace: ns.map(String::from),
+                pod_prefix: pod_prefix.to_string(),
+                port,
+                addr,
+            });
+    }
+
     /// Change the pod life-cycle delays (scheduled, running, ready) for pods created from now on.
     pub fn set_pod_delays(&self, schedule: Duration, start: Duration, ready: Duration) {
         let mut st = self.shared.lock();

@@ -1,6 +1,6 @@
 //! The object store: objects by (resource, namespace, name), the global resourceVersion, watch history and the change feed.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::ops::Bound;
 use std::sync::Arc;
 
@@ -57,6 +57,8 @@ pub type Key = (Res, String, String);
 #[derive(Debug)]
 pub struct Store {
     objects: BTreeMap<Key, Arc<Value>>,
+    /// Owner uid → keys of the objects whose ownerReferences name it.
+    owners: HashMap<String, BTreeSet<Key>>,
     rv: u64,
     history: VecDeque<Arc<StoreEvent>>,
     history_limit: usize,
@@ -71,6 +73,7 @@ impl Store {
         let (tx, _) = broadcast::channel(65_536);
         Store {
             objects: BTreeMap::new(),
+            owners: HashMap::new(),
             rv: 0,
             history: VecDeque::new(),
             history_limit: history_limit.max(1),
@@ -157,8 +160,23 @@ impl Store {
         let obj = Arc::new(obj);
         let old = match kind {
             EventType::Deleted => self.objects.remove(&key),
-            _ => self.objects.insert(key, obj.clone()),
+            _ => self.objects.insert(key.clone(), obj.clone()),
         };
+        if let Some(o) = &old {
+            for uid in owner_uids(o) {
+                if let Some(set) = self.owners.get_mut(&uid) {
+                    set.remove(&key);
+                    if set.is_empty() {
+                        self.owners.remove(&uid);
+                    }
+                }
+            }
+        }
+        if kind != EventType::Deleted {
+            for uid in owner_uids(&obj) {
+                self.owners.entry(uid).or_default().insert(key.clone());
+            }
+        }
         let ev = Arc::new(StoreEvent {
             kind,
             res,
@@ -203,7 +221,15 @@ impl Store {
         self.history_start = self.rv;
     }
 
-    /// Every key of a type (used by cascades and namespace deletion).
+    /// Keys of the objects whose ownerReferences name `uid`.
+    pub fn dependents(&self, uid: &str) -> Vec<Key> {
+        self.owners
+            .get(uid)
+            .map(|s| s.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Every key in a namespace (used by namespace deletion).
     pub fn keys_in_namespace(&self, ns: &str) -> Vec<Key> {
         self.objects
             .keys()
@@ -226,6 +252,17 @@ impl Store {
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
     }
+}
+
+fn owner_uids(obj: &Value) -> Vec<String> {
+    obj.pointer("/metadata/ownerReferences")
+        .and_then(Value::as_array)
+        .map(|refs| {
+            refs.iter()
+                .filter_map(|r| r.get("uid").and_then(Value::as_str).map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -279,6 +316,20 @@ mod tests {
         assert!(s.get(cm, "ns1", "a").is_none());
         s.compact();
         assert_eq!(s.events_since(4).err(), Some(5));
-        assert!(s.events_since(5).unwrap().is_empty());
+        let owned = json!({"metadata": {"name": "d", "ownerReferences": [{"uid": "u1"}]}});
+        s.commit(EventType::Added, cm, "ns1", "d", owned);
+        assert_eq!(
+            s.dependents("u1"),
+            [(cm, "ns1".to_string(), "d".to_string())]
+        );
+        s.commit(
+            EventType::Modified,
+            cm,
+            "ns1",
+            "d",
+            json!({"metadata": {"name": "d"}}),
+        );
+        assert!(s.dependents("u1").is_empty());
+        assert_eq!(s.events_since(5).unwrap().len(), 2);
     }
 }

@@ -370,3 +370,17 @@ fn change_hook_scripts_a_job_master() {
             && server.list("pods", Some("default")).is_empty()
     });
 }
+
+#[test]
+fn a_thousand_workers_become_ready() {
+    let server = FakeServer::start().unwrap();
+    server.nodes(100);
+    let t = Instant::now();
+    server.create(sts("big", 1000, "Parallel")).unwrap();
+    wait_until("1000 ready", || {
+        server.get("statefulsets", "default", "big").unwrap()["status"]["readyReplicas"] == 1000
+    });
+    eprintln!("1000 pods ready in {:?}", t.elapsed());
+    server.delete("statefulsets", "default", "big").unwrap();
+    assert!(server.list("pods", Some("default")).is_empty());
+}

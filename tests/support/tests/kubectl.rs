@@ -165,8 +165,15 @@ fn kubectl_get_apply_label_logs_exec_delete() {
     server.append_log("default", "logger", "main", "hello from the pod");
     let logs = k.ok(&["logs", "logger"], None);
     assert_eq!(logs, "hello from the pod\n");
-    let pods = k.ok(&["get", "pods"], None);
-    assert!(pods.contains("logger"), "{pods}");
+    let pods = k.ok(&["get", "pods", "-o", "wide"], None);
+    let header: Vec<&str> = pods.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        &header[..6],
+        ["NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP"],
+        "{pods}"
+    );
+    let row: Vec<&str> = pods.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!(&row[..4], ["logger", "1/1", "Running", "0"], "{pods}");
 
     let out = k.ok(
         &["exec", "-i", "logger", "--", "sh", "-c", "cat > /tmp/x"],
