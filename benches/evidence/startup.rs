@@ -12,7 +12,8 @@ pub fn run() {
     println!("|---|---|---|---|");
     let ours = repeat(plugin, &["version", "--client"], &[], 3, RUNS);
     println!(
-        "| kubectl-twister2 version --client | {} | {} | {} |",
+        "| kubectl-twister2 version --client ({} runs) | {} | {} | {} |",
+        ours.runs,
         ms(ours.median),
         ms(ours.p90),
         ours.max_rss_kib
@@ -25,7 +26,8 @@ pub fn run() {
     if kubectl_found {
         let theirs = repeat("kubectl", &["version", "--client"], &[], 3, RUNS);
         println!(
-            "| kubectl version --client | {} | {} | {} |",
+            "| kubectl version --client ({} runs) | {} | {} | {} |",
+            theirs.runs,
             ms(theirs.median),
             ms(theirs.p90),
             theirs.max_rss_kib

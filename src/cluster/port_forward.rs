@@ -249,16 +249,22 @@ async fn forward_one<T: Tunnel>(
     let failed = |message: String| Err(anyhow!("pod/{pod} port {remote_port}: {message}"));
     tokio::select! {
         copied = tokio::io::copy_bidirectional(&mut socket, &mut stream) => {
-            // A peer closing early (browsers do) is not worth a message; but a tunnel that
-            // ended because the pod refused reports why, shortly after the end of its data.
-            let _ = copied;
             drop(stream);
-            if error.is_terminated() {
-                return Ok(());
+            // The server's reason, when it gives one shortly after the data ends.
+            if !error.is_terminated()
+                && let Ok(Some(message)) = tokio::time::timeout(ERROR_GRACE, &mut error).await
+            {
+                return failed(message);
             }
-            match tokio::time::timeout(ERROR_GRACE, &mut error).await {
-                Ok(Some(message)) => failed(message),
-                _ => Ok(()),
+            match copied {
+                // A request that got no byte back: the pod is not answering on that port.
+                Ok((sent, 0)) if sent > 0 => {
+                    failed("the tunnel closed before any answer; is the pod listening?".to_string())
+                }
+                // A peer closing early (browsers do) is not worth a message.
+                Ok(_) => Ok(()),
+                Err(e) if matches!(e.kind(), std::io::ErrorKind::ConnectionReset) => Ok(()),
+                Err(e) => failed(format!("the tunnel failed: {e}")),
             }
         }
         Some(message) = &mut error => failed(message),
@@ -272,10 +278,12 @@ mod tests {
     use std::sync::Mutex;
     use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream};
 
-    /// Each tunnel is answered by a task that prefixes every chunk with the pod name.
+    /// Each tunnel is answered by a task that prefixes every chunk with the pod name; or fails
+    /// with a server message; or (`silent`) reads the request and closes without answering.
     struct EchoTunnel {
         opened: Mutex<Vec<String>>,
         fail_with: Option<String>,
+        silent: bool,
     }
 
     impl Tunnel for EchoTunnel {
@@ -288,6 +296,13 @@ mod tests {
             match &self.fail_with {
                 Some(message) => {
                     let _ = error_tx.send(message.clone());
+                }
+                None if self.silent => {
+                    tokio::spawn(async move {
+                        let mut buf = [0u8; 256];
+                        let _ = far.read(&mut buf).await;
+                        drop(error_tx);
+                    });
                 }
                 None => {
                     let pod = pod.to_string();
@@ -338,6 +353,7 @@ mod tests {
         let tunnel = Arc::new(EchoTunnel {
             opened: Mutex::default(),
             fail_with: None,
+            silent: false,
         });
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let (seen, say) = messages();
@@ -396,6 +412,7 @@ mod tests {
         let tunnel = Arc::new(EchoTunnel {
             opened: Mutex::default(),
             fail_with: None,
+            silent: false,
         });
         let (seen, say) = messages();
         let server = tokio::spawn(serve(
@@ -425,6 +442,7 @@ mod tests {
         let tunnel = Arc::new(EchoTunnel {
             opened: Mutex::default(),
             fail_with: Some("connection refused".to_string()),
+            silent: false,
         });
         let (seen, say) = messages();
         let server = tokio::spawn(serve(
@@ -448,6 +466,42 @@ mod tests {
         assert_eq!(
             seen.lock().unwrap().as_slice(),
             ["pod/dash-0 port 8080: connection refused"]
+        );
+        server.abort();
+
+        // No message from the server, no byte back: the plugin says so itself.
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (_pods_tx, pods_rx) = watch::channel(Some("dash-0".to_string()));
+        let tunnel = Arc::new(EchoTunnel {
+            opened: Mutex::default(),
+            fail_with: None,
+            silent: true,
+        });
+        let (seen, say) = messages();
+        let server = tokio::spawn(serve(
+            listener,
+            pods_rx,
+            tunnel,
+            8080,
+            std::future::pending(),
+            say,
+        ));
+        let mut client = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        client.write_all(b"GET / HTTP/1.0\r\n\r\n").await.unwrap();
+        let mut buf = Vec::new();
+        let _ = tokio::time::timeout(Duration::from_secs(5), client.read_to_end(&mut buf)).await;
+        assert!(buf.is_empty());
+        drop(client);
+        for _ in 0..200 {
+            if !seen.lock().unwrap().is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert_eq!(
+            seen.lock().unwrap().as_slice(),
+            ["pod/dash-0 port 8080: the tunnel closed before any answer; is the pod listening?"]
         );
         server.abort();
     }

@@ -207,6 +207,15 @@ pub async fn upload_to_uploaders(
                          replaced"
                     );
                 }
+                let phase = pod.status.as_ref().and_then(|s| s.phase.as_deref());
+                if phase != Some("Running") {
+                    bail!(
+                        "uploader pod {name} is not running ({}); check it with `kubectl \
+                         describe pod {name} -n {}`",
+                        phase.unwrap_or("no status yet"),
+                        cluster.namespace
+                    );
+                }
                 let container = uploader_container(pod)?;
                 upload_file(cluster, &name, &container, &path, &bytes).await
             }

@@ -284,6 +284,45 @@ fn no_uploader_pods_is_an_error_that_says_what_to_do() {
 }
 
 #[test]
+fn every_uploader_pod_must_receive_it() {
+    let env = Env::new();
+    install_mv(&env);
+    env.server.script_pod(
+        "twister2-uploader-1",
+        PodScript::unschedulable("0/3 nodes are available: 3 node(s) had untolerated taint."),
+    );
+    create_uploaders(&env, 2);
+    runtime().block_on(async {
+        eventually("the second uploader pod to exist", || {
+            env.server.get("pods", NS, "twister2-uploader-1").is_some()
+        })
+        .await;
+        let cluster = cluster(&env).await;
+        let err = upload_to_uploaders(
+            &cluster,
+            uploader::POD_SELECTOR,
+            uploader::WEB_ROOT,
+            "j.tar.gz",
+            Arc::new(package(1000)),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("did not reach every uploader pod (1 of 2 failed)")
+                && err.contains("uploader pod twister2-uploader-1 is not running (Pending)"),
+            "{err}"
+        );
+    });
+    // The running pod did receive it; the error is about the other one only.
+    assert!(
+        env.server
+            .pod_file(NS, "twister2-uploader-0", "/usr/share/nginx/html/j.tar.gz")
+            .is_some()
+    );
+}
+
+#[test]
 fn a_size_mismatch_is_detected_and_retried() {
     let env = Env::new();
     install_mv(&env);

@@ -128,7 +128,7 @@ pub fn next_step(progress: &Progress, view: &ContainerView, previous: bool) -> S
             return Step::Wait;
         }
         return Step::Next {
-            catch_up: false && view.restarts == instance + 1 && !progress.finished,
+            catch_up: view.restarts == instance + 1 && !progress.finished,
             follow: view.run == Run::Running,
         };
     }

@@ -2,7 +2,7 @@
 //! scripts (scheduling, running, ready, stuck states, restarts, ends), PVC binding, default
 //! ServiceAccounts, and Events for stuck pods.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,6 +29,8 @@ struct Job {
 #[derive(Default)]
 struct Ctl {
     timers: BTreeMap<(Instant, u64), Job>,
+    /// Pod uids whose life cycle is planned (the start-up resync and the event feed may both see a pod).
+    planned: HashSet<String>,
     seq: u64,
     next_node: usize,
     next_ip: u32,
@@ -156,6 +158,9 @@ fn on_event(
     if ev.res == Res::statefulsets() && ev.kind != EventType::Deleted {
         dirty.insert((ev.namespace.clone(), ev.name.clone()));
     } else if ev.res == Res::pods() {
+        if ev.kind == EventType::Deleted {
+            ctl.planned.remove(util::uid_of(&ev.object));
+        }
         if ev.kind == EventType::Added && needs_lifecycle(&ev.object) {
             plan_pod(shared, ctl, &ev.object);
         }
@@ -188,6 +193,9 @@ fn plan_pod(shared: &Shared, ctl: &mut Ctl, pod: &Value) {
     let ns = util::namespace_of(pod).to_string();
     let name = util::name_of(pod).to_string();
     let uid = util::uid_of(pod).to_string();
+    if !ctl.planned.insert(uid.clone()) {
+        return;
+    }
     let (script, delays) = {
         let st = shared.lock();
         let script = st.pods.script_for(&ns, &name).unwrap_or_default();

@@ -289,6 +289,22 @@ pub fn run_builtin(
                 ExecOutput::ok(out)
             }
         }
+        "mv" => {
+            // `mv [-f] SRC DST`: a rename within the pod's files (coreutils semantics for files).
+            if paths.len() != 2 {
+                return Some(ExecOutput::fail(
+                    "mv: missing destination file operand\n",
+                    1,
+                ));
+            }
+            match fs.remove(&normalize(paths[0])) {
+                Some(data) => {
+                    fs.insert(normalize(paths[1]), data);
+                    ExecOutput::ok(Vec::new())
+                }
+                None => return Some(no_such("mv", paths[0], 1)),
+            }
+        }
         "tee" => {
             let append = args.iter().any(|a| a == "-a");
             for p in &paths {

@@ -129,7 +129,12 @@ async fn follow_streams_until_the_container_ends() {
     while let Some(l) = lines.next(SECS).await {
         got.push(l);
     }
-    assert_eq!(got, ["l1", "l2", "l3"], "ended_with_error={}", lines.ended_with_error);
+    assert_eq!(
+        got,
+        ["l1", "l2", "l3"],
+        "ended_with_error={}",
+        lines.ended_with_error
+    );
     assert!(lines.ended && !lines.ended_with_error);
 }
 
