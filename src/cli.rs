@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod complete;
 pub mod endpoints;
 pub mod jobs;
 pub mod logs;
@@ -60,6 +61,9 @@ pub enum Command {
     Version(VersionArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completion(CompletionArgs),
+    /// Answer kubectl's plugin completion (run by `kubectl_complete-twister2`).
+    #[command(name = complete::SUBCOMMAND, hide = true)]
+    Complete(complete::CompleteArgs),
 }
 
 /// kubectl's global flags (genericclioptions), in the spelling kubectl users type.

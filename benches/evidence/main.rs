@@ -2,9 +2,11 @@
 //! Each section measures the release binary as a user runs it (a fresh process per run).
 
 mod endpoints;
+mod logs;
 mod measure;
 mod nodes;
 mod startup;
+mod submit;
 
 fn main() {
     let only: Vec<String> = std::env::args()
@@ -17,10 +19,16 @@ fn main() {
     if wanted("startup") {
         startup::run();
     }
+    if wanted("submit") {
+        submit::run();
+    }
     if wanted("endpoints") {
         endpoints::run();
     }
     if wanted("nodes") {
         nodes::run();
+    }
+    if wanted("logs") {
+        logs::run();
     }
 }

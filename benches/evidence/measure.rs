@@ -1,5 +1,9 @@
-//! Running a command many times: wall-clock medians and peak resident memory of each run
-//! (from `wait4`'s rusage, so the figure is the child's own).
+//! Running a command many times: wall-clock medians and peak resident memory.
+//!
+//! Memory comes from `/usr/bin/time -f %M` (GNU time, a small process): a child forked from this
+//! bench process — which may hold a fake API server with thousands of objects — would inherit
+//! this process's resident size into its `ru_maxrss`, so `wait4`'s figure is only used when GNU
+//! time is missing. Wall times of start-up runs are taken without the wrapper.
 
 use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, Stdio};
@@ -24,13 +28,41 @@ pub struct Summary {
 
 /// Run `program args` once with stdout/stderr discarded.
 pub fn run_once(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Run {
+    run_once_to(program, args, envs, Stdio::null())
+}
+
+/// GNU time, when installed.
+const GNU_TIME: &str = "/usr/bin/time";
+
+/// Like [`run_once`], with stderr sent to `stderr` (e.g. a file, to show why a run failed);
+/// memory measured through GNU time when it is installed.
+pub fn run_once_to(program: &str, args: &[&str], envs: &[(&str, &str)], stderr: Stdio) -> Run {
+    if !std::path::Path::new(GNU_TIME).exists() {
+        return spawn_and_wait(program, args, envs, stderr);
+    }
+    let report = tempfile::NamedTempFile::new().expect("temp file for GNU time");
+    let report_path = report.path().display().to_string();
+    let mut wrapped: Vec<&str> = vec!["-f", "%M", "-o", &report_path, program];
+    wrapped.extend_from_slice(args);
+    let mut run = spawn_and_wait(GNU_TIME, &wrapped, envs, stderr);
+    if let Some(kib) = std::fs::read_to_string(report.path())
+        .ok()
+        .and_then(|t| t.lines().last().and_then(|l| l.trim().parse::<i64>().ok()))
+    {
+        run.max_rss_kib = kib;
+    }
+    run
+}
+
+/// Spawn, wait with `wait4`, time it (no wrapper).
+pub fn spawn_and_wait(program: &str, args: &[&str], envs: &[(&str, &str)], stderr: Stdio) -> Run {
     let started = Instant::now();
     let child = Command::new(program)
         .args(args)
         .envs(envs.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {program}: {e}"));
     let pid = child.id() as libc::pid_t;
@@ -58,9 +90,12 @@ pub fn repeat(
     runs: usize,
 ) -> Summary {
     for _ in 0..warmup {
-        run_once(program, args, envs);
+        spawn_and_wait(program, args, envs, Stdio::null());
     }
-    let mut results: Vec<Run> = (0..runs).map(|_| run_once(program, args, envs)).collect();
+    let mut results: Vec<Run> = (0..runs)
+        .map(|_| spawn_and_wait(program, args, envs, Stdio::null()))
+        .collect();
+    let memory = run_once(program, args, envs);
     assert!(
         results.iter().all(|r| r.success),
         "{program} {args:?} failed during the benchmark"
@@ -70,7 +105,7 @@ pub fn repeat(
         runs,
         median: results[runs / 2].wall,
         p90: results[(runs * 9 / 10).min(runs - 1)].wall,
-        max_rss_kib: results.iter().map(|r| r.max_rss_kib).max().unwrap_or(0),
+        max_rss_kib: memory.max_rss_kib,
     }
 }
 

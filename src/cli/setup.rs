@@ -8,6 +8,12 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cli::{ListOutputArgs, WriteArgs, parse_duration};
 
+// Defaults shown in --help; a test keeps them equal to the manifests' own constants.
+const DEFAULT_SECRET_NAME: &str = "twister2-openmpi-ssh-key";
+const DEFAULT_ZOOKEEPER_IMAGE: &str = "zookeeper:3.8.4";
+const DEFAULT_DASHBOARD_IMAGE: &str = "twister2/twister2-k8s:0.8.0";
+const DEFAULT_UPLOADER_IMAGE: &str = "nginx:1.27.3";
+
 /// `kubectl twister2 setup COMMAND`
 #[derive(Debug, Clone, Args)]
 pub struct SetupArgs {
@@ -91,7 +97,7 @@ pub struct AuthArgs {
     pub label_nodes: bool,
 
     /// Name of the OpenMPI Secret submitters may check (`kubernetes.secret.name`).
-    #[arg(long, value_name = "NAME", default_value = crate::manifests::openmpi::DEFAULT_SECRET_NAME)]
+    #[arg(long, value_name = "NAME", default_value = DEFAULT_SECRET_NAME)]
     pub secret_name: String,
 
     #[command(flatten)]
@@ -112,7 +118,7 @@ pub enum KeyTypeArg {
 #[derive(Debug, Clone, Args)]
 pub struct OpenMpiSecretArgs {
     /// Secret name; must match `kubernetes.secret.name` in the jobs' configuration.
-    #[arg(long, value_name = "NAME", default_value = crate::manifests::openmpi::DEFAULT_SECRET_NAME)]
+    #[arg(long, value_name = "NAME", default_value = DEFAULT_SECRET_NAME)]
     pub name: String,
 
     /// Type of the generated key.
@@ -147,7 +153,7 @@ pub struct ZookeeperArgs {
     pub replicas: i32,
 
     /// ZooKeeper image, pinned to a tag or digest (3.5 or newer).
-    #[arg(long, value_name = "IMAGE", default_value = crate::manifests::zookeeper::DEFAULT_IMAGE)]
+    #[arg(long, value_name = "IMAGE", default_value = DEFAULT_ZOOKEEPER_IMAGE)]
     pub image: String,
 
     #[command(flatten)]
@@ -164,7 +170,7 @@ pub struct ZookeeperArgs {
 #[derive(Debug, Clone, Args)]
 pub struct DashboardSetupArgs {
     /// Dashboard image, pinned to a tag or digest.
-    #[arg(long, value_name = "IMAGE", default_value = crate::manifests::dashboard::DEFAULT_IMAGE)]
+    #[arg(long, value_name = "IMAGE", default_value = DEFAULT_DASHBOARD_IMAGE)]
     pub image: String,
 
     #[command(flatten)]
@@ -185,7 +191,7 @@ pub struct UploaderArgs {
     pub replicas: i32,
 
     /// nginx image, pinned to a tag or digest; it needs a shell and `tar`.
-    #[arg(long, value_name = "IMAGE", default_value = crate::manifests::uploader::DEFAULT_IMAGE)]
+    #[arg(long, value_name = "IMAGE", default_value = DEFAULT_UPLOADER_IMAGE)]
     pub image: String,
 
     #[command(flatten)]
@@ -241,7 +247,7 @@ pub struct AllArgs {
 #[derive(Debug, Clone, Args)]
 pub struct StatusArgs {
     /// Name of the OpenMPI Secret to look at.
-    #[arg(long, value_name = "NAME", default_value = crate::manifests::openmpi::DEFAULT_SECRET_NAME)]
+    #[arg(long, value_name = "NAME", default_value = DEFAULT_SECRET_NAME)]
     pub secret_name: String,
 
     /// Node label key holding the rack (Twister2's `twister2.resource.rack.labey.key`).
@@ -281,18 +287,6 @@ impl Component {
         Component::Dashboard,
         Component::Uploader,
     ];
-
-    /// The value of `app.kubernetes.io/component` on its objects.
-    pub fn label(self) -> &'static str {
-        use crate::manifests::{auth, dashboard, openmpi, uploader, zookeeper};
-        match self {
-            Component::Auth => auth::COMPONENT,
-            Component::OpenmpiSecret => openmpi::COMPONENT,
-            Component::Zookeeper => zookeeper::COMPONENT,
-            Component::Dashboard => dashboard::COMPONENT,
-            Component::Uploader => uploader::COMPONENT,
-        }
-    }
 }
 
 /// `setup remove`
@@ -444,18 +438,12 @@ mod tests {
     }
 
     #[test]
-    fn component_labels_match_the_manifests() {
-        let labels: Vec<_> = Component::ALL.iter().map(|c| c.label()).collect();
-        assert_eq!(
-            labels,
-            [
-                "auth",
-                "openmpi-secret",
-                "zookeeper",
-                "dashboard",
-                "uploader"
-            ]
-        );
+    fn defaults_match_the_manifests() {
+        use crate::manifests::{dashboard, openmpi, uploader, zookeeper};
+        assert_eq!(DEFAULT_SECRET_NAME, openmpi::DEFAULT_SECRET_NAME);
+        assert_eq!(DEFAULT_ZOOKEEPER_IMAGE, zookeeper::DEFAULT_IMAGE);
+        assert_eq!(DEFAULT_DASHBOARD_IMAGE, dashboard::DEFAULT_IMAGE);
+        assert_eq!(DEFAULT_UPLOADER_IMAGE, uploader::DEFAULT_IMAGE);
     }
 
     #[test]

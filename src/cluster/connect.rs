@@ -1,7 +1,7 @@
 //! Building the kube-rs client exactly as kubectl would from its flags: kubeconfig discovery and
 //! merging, context/cluster/user selection, namespace precedence (flag, context, `default`),
-//! impersonation, TLS verification, the request timeout and the `-v` request log; in-cluster
-//! configuration when there is no kubeconfig.
+//! impersonation, TLS verification, the request timeout, retries of passing failures and the `-v`
+//! request log; in-cluster configuration when there is no kubeconfig.
 
 use std::time::Duration;
 
@@ -14,6 +14,7 @@ use crate::cli::GlobalArgs;
 use crate::cluster::errors::{self, RequestScope};
 use crate::cluster::http_layers::RequestLogLayer;
 use crate::cluster::kubeconfig;
+use crate::cluster::retry::{RetryLayer, RetryPolicy};
 use crate::exit::usage;
 
 /// A connected client and what the commands need to know about where it points.
@@ -133,7 +134,9 @@ exist) and not running inside a cluster ({}); pass --kubeconfig FILE",
 
 /// Connect: resolve the configuration and build the client. Makes no request yet.
 pub async fn connect(global: &GlobalArgs) -> Result<Cluster> {
-    let config = resolve_config(global).await?;
+    let mut config = resolve_config(global).await?;
+    // One retry policy for every request: ours (`retry.rs`), not kube-rs's built-in one.
+    config.default_retry = false;
     let server = config
         .cluster_url
         .to_string()
@@ -150,7 +153,14 @@ pub async fn connect(global: &GlobalArgs) -> Result<Cluster> {
         .verbose
         .filter(|level| *level > 0)
         .map(|level| RequestLogLayer::new(&server, level));
-    let client = builder.with_layer(&tower::util::option_layer(log)).build();
+    let retry = RetryLayer::new(
+        RetryPolicy::default(),
+        global.verbose.is_some_and(|l| l > 0),
+    );
+    let client = builder
+        .with_layer(&tower::util::option_layer(log))
+        .with_layer(&retry)
+        .build();
     Ok(Cluster {
         client,
         namespace,

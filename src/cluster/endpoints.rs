@@ -26,7 +26,7 @@ pub const DEFAULT_PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Reads {
     /// The Services of the jobs (and setup's, with `--all-services`).
     pub services: Vec<Service>,
-    /// Every node, or why they could not be listed (403).
+    /// Every node, or why they could not be listed (403, with the fix).
     pub nodes: Result<Vec<Node>, String>,
     /// The jobs' Ingresses (empty when they could not be listed; see `warnings`).
     pub ingresses: Vec<Ingress>,
@@ -81,7 +81,12 @@ pub async fn read(cluster: &Cluster, scope: Scope<'_>, selection: &Selection<'_>
         list(namespaced::<Ingress>(cluster, scope), &ingress_selector),
     );
     let services = services.map_err(|e| cluster.explain(e))?;
-    let nodes = tolerate(cluster, nodes, &[403])?;
+    let nodes = match nodes {
+        Err(kube::Error::Api(status)) if status.code == 403 => {
+            Err(nodes_forbidden(&status.message, &cluster.namespace))
+        }
+        other => Ok(other.map_err(|e| cluster.explain(e))?),
+    };
     let mut warnings = Vec::new();
     let ingresses = tolerate(cluster, ingresses, &[403, 404])?.unwrap_or_else(|why| {
         warnings.push(format!("Ingresses are not shown: {why}"));
@@ -106,6 +111,20 @@ pub async fn read(cluster: &Cluster, scope: Scope<'_>, selection: &Selection<'_>
         pods,
         warnings,
     })
+}
+
+/// Why the nodes could not be listed and how to get the right: `setup auth --nodes` for the
+/// user the server named.
+fn nodes_forbidden(message: &str, namespace: &str) -> String {
+    let user = message
+        .split_once("User \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("USER", |(user, _)| user);
+    format!(
+        "Forbidden: {message}\n  hint: NodePort endpoints need the nodes' addresses; a cluster \
+admin can let you read nodes with `kubectl twister2 setup auth --submitter {user} --nodes -n \
+{namespace}`"
+    )
 }
 
 /// The time limit of one probe: the request timeout, else [`DEFAULT_PROBE_TIMEOUT`].
@@ -201,6 +220,23 @@ mod tests {
         let closed_result = results[2].as_ref().unwrap();
         assert!(!closed_result.reachable);
         assert_eq!(closed_result.error.as_deref(), Some("refused"));
+    }
+
+    #[test]
+    fn forbidden_nodes_name_the_user_and_the_fix() {
+        let text = nodes_forbidden(
+            "nodes is forbidden: User \"alice\" cannot list resource \"nodes\" in API group \"\" at the cluster scope",
+            "jobs",
+        );
+        assert!(
+            text.starts_with("Forbidden: nodes is forbidden: User \"alice\""),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("`kubectl twister2 setup auth --submitter alice --nodes -n jobs`"),
+            "{text}"
+        );
+        assert!(nodes_forbidden("no user here", "ns").contains("--submitter USER --nodes"));
     }
 
     #[test]

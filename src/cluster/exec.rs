@@ -116,24 +116,45 @@ pub async fn exec(
         }
         Ok::<(), std::io::Error>(())
     };
-    let (sent, stdout, stderr) = tokio::join!(send, read_all(stdout), read_all(stderr));
+    let reads = async { tokio::join!(read_all(stdout), read_all(stderr)) };
+    let joined = process.join();
+    tokio::pin!(send, reads, joined);
+    // When the stream breaks (the connection is cut), kube-rs ends its message loop without
+    // closing the stdout/stderr pipes, so their readers would wait forever: the end of the
+    // message loop, not the end of the pipes, decides when to stop.
+    let (mut sent, mut outputs, mut finished) = (None, None, None);
+    loop {
+        tokio::select! {
+            result = &mut send, if sent.is_none() => sent = Some(result),
+            result = &mut reads, if outputs.is_none() => outputs = Some(result),
+            result = &mut joined, if finished.is_none() => finished = Some(result),
+        }
+        match (&outputs, &finished) {
+            (_, Some(Err(_))) | (Some(_), Some(Ok(()))) => break,
+            _ => {}
+        }
+    }
     let status = match status {
         Some(status) => status.await,
         None => None,
     };
-    let joined = process.join().await;
     let status = match status {
         Some(status) => exit_status(&status),
         None => {
-            if let Err(e) = joined {
+            if let Some(Err(e)) = finished {
                 bail!("the exec stream of {program} in {place} broke: {e}");
             }
-            if let Err(e) = sent {
-                bail!("could not send stdin to {program} in {place}: {e}");
+            match sent {
+                Some(Err(e)) => bail!("could not send stdin to {program} in {place}: {e}"),
+                None if stdin.is_some() => bail!(
+                    "the exec stream of {program} in {place} ended before all of stdin was sent"
+                ),
+                _ => {}
             }
             ExitStatus::Unknown
         }
     };
+    let (stdout, stderr) = outputs.unwrap_or((Ok(Vec::new()), Ok(Vec::new())));
     Ok(ExecOutcome {
         stdout: stdout.map_err(|e| anyhow!("reading stdout of {program} in {place}: {e}"))?,
         stderr: stderr.map_err(|e| anyhow!("reading stderr of {program} in {place}: {e}"))?,

@@ -572,6 +572,9 @@ pub fn latest_warnings(events: &[Event]) -> HashMap<String, String> {
     latest.into_iter().map(|(k, (_, text))| (k, text)).collect()
 }
 
+/// Pods named per group of the same state in the timeout error.
+const MAX_NAMED_PODS: usize = 3;
+
 /// The timeout error: per StatefulSet whose pods do not all run, how many do not and why
 /// (each pod's state, with its latest Warning event when it is not stuck for a known reason;
 /// pods not created yet, with the StatefulSet's latest Warning event).
@@ -584,14 +587,37 @@ pub fn timeout_message(
     let mut problems = Vec::new();
     for view in views.iter().filter(|v| !v.counts.all_running()) {
         let c = &view.counts;
-        let mut why: Vec<String> = view
-            .not_running
-            .iter()
-            .map(|(pod, state)| {
-                let known = state.contains(':');
-                match events.get(&format!("Pod/{pod}")) {
-                    Some(event) if !known => format!("{pod}: {state} ({event})"),
-                    _ => format!("{pod}: {state}"),
+        // Pods in the same state are grouped, with a few names each, so that a thousand
+        // unscheduled pods make one line, not a thousand.
+        let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+        for (pod, state) in &view.not_running {
+            let known = state.contains(':');
+            let text = match events.get(&format!("Pod/{pod}")) {
+                Some(event) if !known => format!("{state} ({event})"),
+                _ => state.clone(),
+            };
+            match groups.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, pods)) => pods.push(pod),
+                None => groups.push((text, vec![pod])),
+            }
+        }
+        let mut why: Vec<String> = groups
+            .into_iter()
+            .map(|(text, pods)| match pods.as_slice() {
+                [one] => format!("{one}: {text}"),
+                many => {
+                    let shown: Vec<&str> = many.iter().take(MAX_NAMED_PODS).copied().collect();
+                    let more = many.len() - shown.len();
+                    format!(
+                        "{} pods {text} ({}{})",
+                        many.len(),
+                        shown.join(", "),
+                        if more > 0 {
+                            format!(" and {more} more")
+                        } else {
+                            String::new()
+                        }
+                    )
                 }
             })
             .collect();
@@ -1096,5 +1122,34 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn timeout_message_groups_pods_in_the_same_state() {
+        let view = SetView {
+            name: "j-0".to_string(),
+            counts: SetCounts {
+                expected: 250,
+                created: 250,
+                scheduled: 1,
+                running: 1,
+                ready: 1,
+                stuck: 1,
+            },
+            not_running: (0..248)
+                .map(|i| (format!("j-0-{i}"), "not scheduled yet".to_string()))
+                .chain(std::iter::once((
+                    "j-0-248".to_string(),
+                    "ImagePullBackOff: nope".to_string(),
+                )))
+                .collect(),
+        };
+        let text = timeout_message("j", Duration::from_secs(300), &[view], &HashMap::new());
+        assert!(
+            text.contains("248 pods not scheduled yet (j-0-0, j-0-1, j-0-2 and 245 more)"),
+            "{text}"
+        );
+        assert!(text.contains("j-0-248: ImagePullBackOff: nope"), "{text}");
+        assert!(text.len() < 400, "{text}");
     }
 }

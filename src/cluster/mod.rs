@@ -15,6 +15,7 @@ pub mod nodes;
 pub mod objects;
 pub mod port_forward;
 pub mod preflight;
+pub mod retry;
 pub mod server_version;
 pub mod setup_status;
 pub mod upload;

@@ -81,17 +81,21 @@ pub async fn may_patch_nodes(cluster: &Cluster) -> Result<Option<bool>> {
 pub struct PatchOutcome {
     /// Node name.
     pub node: String,
-    /// The node as stored (or as it would be, with `dry_run`), or why the patch failed.
-    pub result: Result<Node>,
+    /// The node as stored (or as it would be, with `dry_run`) when full objects were asked
+    /// for, `None` otherwise; or why the patch failed.
+    pub result: Result<Option<Node>>,
 }
 
 /// Sends every patch as a JSON merge patch of `metadata.labels` (field manager
 /// `kubectl-twister2`), at most [`PATCH_CONCURRENCY`] at a time; `dry_run` sends `dryRun=All`.
-/// Returns one outcome per patch, in the order given.
+/// Unless `full_objects`, the server is asked to answer with the metadata only
+/// (`PartialObjectMetadata`), which spares sending and decoding every node's status. Returns
+/// one outcome per patch, in the order given.
 pub async fn patch_labels(
     cluster: &Cluster,
     patches: &[NodePatch],
     dry_run: bool,
+    full_objects: bool,
 ) -> Vec<PatchOutcome> {
     let api = Api::<Node>::all(cluster.client.clone());
     let params = PatchParams {
@@ -105,15 +109,19 @@ pub async fn patch_labels(
             let params = params.clone();
             async move {
                 let body = patch.merge_patch();
-                let result = api
-                    .patch(&patch.node, &params, &Patch::Merge(&body))
-                    .await
-                    .map_err(|e| cluster.explain(e));
+                let patch_body = Patch::Merge(&body);
+                let result = if full_objects {
+                    api.patch(&patch.node, &params, &patch_body).await.map(Some)
+                } else {
+                    api.patch_metadata(&patch.node, &params, &patch_body)
+                        .await
+                        .map(|_| None)
+                };
                 (
                     i,
                     PatchOutcome {
                         node: patch.node.clone(),
-                        result,
+                        result: result.map_err(|e| cluster.explain(e)),
                     },
                 )
             }

@@ -19,6 +19,9 @@ use tokio::task::JoinSet;
 
 use crate::cluster::Cluster;
 
+/// Where `serve` reports notable events, one line each.
+pub type Say = Arc<dyn Fn(String) + Send + Sync>;
+
 /// How long a new connection waits for a ready pod before it is closed.
 pub const POD_WAIT: Duration = Duration::from_secs(30);
 
@@ -167,7 +170,7 @@ pub async fn serve<T: Tunnel>(
     tunnel: Arc<T>,
     remote_port: u16,
     shutdown: impl Future<Output = ()>,
-    say: Arc<dyn Fn(String) + Send + Sync>,
+    say: Say,
 ) -> Result<()> {
     let mut connections = JoinSet::new();
     let mut announced: Option<String> = target.borrow_and_update().clone();
@@ -339,7 +342,7 @@ mod tests {
         String::from_utf8_lossy(&buf[..n]).into_owned()
     }
 
-    fn messages() -> (Arc<Mutex<Vec<String>>>, Arc<dyn Fn(String) + Send + Sync>) {
+    fn messages() -> (Arc<Mutex<Vec<String>>>, Say) {
         let seen: Arc<Mutex<Vec<String>>> = Arc::default();
         let sink = seen.clone();
         (seen, Arc::new(move |m| sink.lock().unwrap().push(m)))

@@ -202,11 +202,12 @@ pub async fn run(cluster: &Cluster, input: &PreflightInput) -> Result<PreflightR
                     input.datacenter_key.as_deref(),
                 ))))
             }
-            Err(e) if is_status(&e, 403) => Ok(Err(format!(
+            Err(e) if is_status(&e, 403) => Ok(Err(
                 "cannot list nodes, so pods get no rack/datacenter information \
 (ENCODED_NODE_INFO_LIST is empty); grant it with `kubectl twister2 setup auth --nodes`, or set \
 twister2.resource.kubernetes.node.locations.from.config: true"
-            ))),
+                    .to_string(),
+            )),
             Err(e) => Err(cluster.explain(e)),
         }
     };

@@ -7,7 +7,7 @@ use crate::cli::{Cli, CompletionArgs};
 
 /// The completion script for `shell`, for the `kubectl-twister2` binary.
 pub fn script(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut command = Cli::command();
+    let mut command = crate::cli::complete::without_hidden_subcommands(&Cli::command());
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "kubectl-twister2", &mut out);
     out

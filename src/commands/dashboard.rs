@@ -57,7 +57,7 @@ Ctrl-C to stop."
         ),
     }
     println!("http://127.0.0.1:{}/", local.port());
-    let say: Arc<dyn Fn(String) + Send + Sync> = Arc::new(|line| eprintln!("{line}"));
+    let say: port_forward::Say = Arc::new(|line| eprintln!("{line}"));
     port_forward::serve(
         listener,
         target,

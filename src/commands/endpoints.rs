@@ -49,14 +49,6 @@ pub async fn run(global: &GlobalArgs, args: &EndpointsArgs) -> Result<()> {
         ingresses: &reads.ingresses,
     };
     let found = endpoints(&inventory, &selection);
-    if found.nodes_unknown
-        && let Err(why) = &reads.nodes
-    {
-        eprintln!(
-            "warning: nodes cannot be listed, so NodePort rows have no address ({why}); \
-a cluster admin can allow it with `kubectl twister2 setup auth --nodes`"
-        );
-    }
     for note in &found.notes {
         eprintln!("note: {note}");
     }
@@ -84,7 +76,20 @@ a cluster admin can allow it with `kubectl twister2 setup auth --nodes`"
     if found.is_empty() && !matches!(format, ListFormat::Json | ListFormat::Yaml) {
         eprintln!("{}", empty_message(&cluster, args.all_namespaces));
     }
-    missing(&found, &cluster, args.all_namespaces)
+    let mut problems = Vec::new();
+    if found.nodes_unknown
+        && let Err(why) = &reads.nodes
+    {
+        problems.push(format!(
+            "cannot list nodes, so the NodePort endpoints have no address: {why}"
+        ));
+    }
+    problems.extend(missing(&found, &cluster, args.all_namespaces));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow!(problems.join("\n")))
+    }
 }
 
 fn address_type(arg: Option<AddressTypeArg>) -> AddressType {
@@ -105,10 +110,10 @@ fn empty_message(cluster: &Cluster, all_namespaces: bool) -> String {
     }
 }
 
-/// The error for chosen jobs that do not exist (after the rows of those that do).
-fn missing(found: &Endpoints<'_>, cluster: &Cluster, all_namespaces: bool) -> Result<()> {
+/// The problem of chosen jobs that do not exist (reported after the rows of those that do).
+fn missing(found: &Endpoints<'_>, cluster: &Cluster, all_namespaces: bool) -> Option<String> {
     if found.missing_jobs.is_empty() {
-        return Ok(());
+        return None;
     }
     let jobs: Vec<String> = found
         .missing_jobs
@@ -125,7 +130,7 @@ fn missing(found: &Endpoints<'_>, cluster: &Cluster, all_namespaces: bool) -> Re
     } else {
         format!("in namespace {:?}", cluster.namespace)
     };
-    Err(anyhow!(
+    Some(format!(
         "{noun} {} {verb} not found {place} (`kubectl twister2 jobs{}` lists the jobs there)",
         jobs.join(", "),
         if all_namespaces {

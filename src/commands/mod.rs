@@ -1,6 +1,7 @@
 //! One module per subcommand: thin glue from parsed arguments to a spec, manifests, cluster calls
 //! and output. `run` dispatches.
 
+pub mod complete;
 pub mod completion;
 pub mod dashboard;
 pub mod describe;
@@ -31,5 +32,6 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Nodes(args) => nodes::run(&cli.global, &args).await,
         Command::Version(args) => version::run(&cli.global, &args).await,
         Command::Completion(args) => completion::run(&args),
+        Command::Complete(args) => complete::run(&args).await,
     }
 }

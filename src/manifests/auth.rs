@@ -55,8 +55,9 @@ pub const JOB_RULES: [(&str, &[&str], &[&str]); 5] = [
 
 /// What `twister2-submitter` grants in the namespace: (verb, apiGroup, resource), with the
 /// commands that need each right. Cluster-scoped needs (nodes) are in [`NODE_READ_VERBS`];
-/// `selfsubjectaccessreviews` is allowed to every user already. The namespace itself is never
-/// read: a missing namespace shows up as NotFound on the first namespaced call.
+/// `selfsubjectaccessreviews` is allowed to every user already. The namespace object is not
+/// granted: submit's pre-flight reads it only to name a missing namespace early and carries on
+/// when that read is Forbidden.
 pub const SUBMITTER_RIGHTS: &[(&str, &str, &str)] = &[
     // jobs, describe, logs, endpoints: read job pods; submit --wait and logs -f watch them;
     // submit and kill find the uploader pods (app=twister2-uploader).

@@ -18,8 +18,18 @@ pub struct Progress {
 pub struct Line {
     bar: Option<ProgressBar>,
     prefix: String,
-    last: std::sync::Arc<std::sync::Mutex<String>>,
+    last: std::sync::Arc<std::sync::Mutex<Printed>>,
 }
+
+/// What a plain (non-terminal) line last printed, and when.
+#[derive(Debug, Default)]
+struct Printed {
+    text: String,
+    at: Option<std::time::Instant>,
+}
+
+/// Without a terminal, a changing line is printed at most this often (its final state always).
+const PLAIN_INTERVAL: Duration = Duration::from_secs(2);
 
 impl Progress {
     /// Bars on a terminal, plain change lines otherwise.
@@ -71,25 +81,29 @@ impl Default for Progress {
 }
 
 impl Line {
-    /// Update the line; without a terminal, print it only when it changed.
+    /// Update the line; without a terminal, print it when it changed, at most every 2 s.
     pub fn set(&self, message: &str) {
         match &self.bar {
             Some(bar) => bar.set_message(message.to_string()),
-            None => {
-                let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-                if *last != message {
-                    eprintln!("{}: {message}", self.prefix);
-                    *last = message.to_string();
-                }
-            }
+            None => self.print_plain(message, false),
         }
     }
 
-    /// Finish the line with a final message.
+    /// Finish the line with a final message (always printed).
     pub fn finish(&self, message: &str) {
         match &self.bar {
             Some(bar) => bar.finish_with_message(message.to_string()),
-            None => self.set(message),
+            None => self.print_plain(message, true),
+        }
+    }
+
+    fn print_plain(&self, message: &str, always: bool) {
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let due = last.at.is_none_or(|at| at.elapsed() >= PLAIN_INTERVAL);
+        if last.text != message && (always || due) {
+            eprintln!("{}: {message}", self.prefix);
+            last.text = message.to_string();
+            last.at = Some(std::time::Instant::now());
         }
     }
 }

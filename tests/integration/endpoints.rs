@@ -574,26 +574,69 @@ fn all_services_adds_setups_services() {
 }
 
 #[test]
-fn nodes_that_cannot_be_listed_leave_the_address_unknown() {
+fn nodes_that_cannot_be_listed_leave_the_address_unknown_and_fail() {
     let env = env();
     two_nodes(&env);
     seed(&env, &spec("u-np-1", "default", node_port(30080)));
+    seed(
+        &env,
+        &spec(
+            "u-lb-2",
+            "default",
+            Exposure::LoadBalancer {
+                source_ranges: Vec::new(),
+            },
+        ),
+    );
+    env.server
+        .set_load_balancer_ingress("default", "u-lb-2-lb", "198.51.100.7")
+        .unwrap();
     env.server.deny(Match::resource("nodes"));
-    let (stdout, stderr) = endpoints(&env, &["--no-headers"]);
+    let output = env
+        .plugin()
+        .args(["endpoints", "--no-headers"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = texts(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(
         cells(&stdout),
-        [[
-            "u-np-1",
-            "u-np-1",
-            "NodePort",
-            "<none>",
-            "<unknown>",
-            "30080",
-            "<none>"
-        ]]
+        [
+            [
+                "u-lb-2",
+                "u-lb-2-lb",
+                "LoadBalancer",
+                "<none>",
+                "198.51.100.7",
+                "9000",
+                "tcp://198.51.100.7:9000"
+            ],
+            [
+                "u-np-1",
+                "u-np-1",
+                "NodePort",
+                "<none>",
+                "<unknown>",
+                "30080",
+                "<none>"
+            ],
+        ],
+        "what is known is still printed"
     );
-    assert!(stderr.contains("nodes cannot be listed"), "{stderr}");
-    assert!(stderr.contains("setup auth --nodes"), "{stderr}");
+    assert!(
+        stderr.contains("cannot list nodes, so the NodePort endpoints have no address: Forbidden"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("kubectl twister2 setup auth --submitter admin --nodes -n default"),
+        "{stderr}"
+    );
+
+    // Without a NodePort the nodes are not needed: no error.
+    env.server.delete("services", "default", "u-np-1").unwrap();
+    let (stdout, stderr) = endpoints(&env, &["-o", "name"]);
+    assert_eq!(stdout, "198.51.100.7:9000\n");
+    assert_eq!(stderr, "");
 }
 
 /// A listener on 127.0.0.1 on a free port of the NodePort range.

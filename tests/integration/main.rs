@@ -2,7 +2,9 @@
 //! (`tests/support`, crate `fake-kube`), and against the real kubectl for plugin discovery.
 
 mod common;
+mod distribution;
 mod endpoints;
+mod faults;
 mod foundation;
 mod jobs;
 mod kubectl_plugin;

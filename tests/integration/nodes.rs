@@ -252,17 +252,20 @@ fn overwrite_rules_and_dry_runs() {
     );
     assert_eq!(labels(&env, "node-0")["rack"], "r1");
 
-    // --overwrite replaces.
+    // --overwrite replaces; -o name prints the nodes as stored.
     env.server.clear_requests();
-    ok(env.plugin().args([
+    let names = ok(env.plugin().args([
         "nodes",
         "label",
         "--rack",
         "r2",
         "--overwrite",
+        "-o",
+        "name",
         "node-0",
         "node-1",
     ]));
+    assert_eq!(names, "node/node-0\nnode/node-1\n");
     assert_eq!(labels(&env, "node-0")["rack"], "r2");
     assert_eq!(labels(&env, "node-1")["rack"], "r2");
     assert_eq!(env.server.count_requests(&node_patches()), 2);
@@ -720,4 +723,41 @@ fn export_reads_back_as_the_config_it_came_from() {
     // Nothing labelled under the default keys: nothing to export.
     let stderr = fails(env.plugin().args(["nodes", "export"]), 1);
     assert!(stderr.contains("no node has a 'rack' label"), "{stderr}");
+}
+
+#[test]
+fn the_documented_refusal_is_what_users_see() {
+    let env = Env::new();
+    env.server.nodes(10);
+    env.server
+        .merge_patch(
+            "nodes",
+            "",
+            "node-7",
+            json!({"metadata": {"labels": {"rack": "r-old"}}}),
+        )
+        .unwrap();
+    let config = write(
+        &env,
+        "bad.yaml",
+        "twister2.resource.racks.list:\n\
+         \x20 - r1: ['10.0.0.1', '10.0.0.2', '192.168.9.9']\n\
+         \x20 - r2: [node-1, node-7]\n\
+         \x20 - r3: [node-3]\n\
+         twister2.resource.datacenters.list:\n\
+         \x20 - dc1: [r1, r2]\n\
+         \x20 - dc2: [r2]\n",
+    );
+    let stderr = fails(
+        env.plugin()
+            .args(["nodes", "label", "--from-config"])
+            .arg(&config),
+        1,
+    );
+    let docs = include_str!("../../docs/nodes.md");
+    let start = docs
+        .find("warning: rack r3 is in no datacenter")
+        .expect("example in docs/nodes.md");
+    let end = start + docs[start..].find("```").expect("end of the example");
+    assert_eq!(stderr, &docs[start..end]);
 }

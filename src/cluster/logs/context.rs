@@ -75,7 +75,7 @@ impl Ctx {
             Destination::Save(dir) => Some(Emitter::new(
                 Vec::new(),
                 timestamps,
-                Out::File(Saver::new(dir, source)),
+                Out::File(Box::new(Saver::new(dir, source))),
             )),
             Destination::Print { prefix, color } => {
                 let tx = match channel {

@@ -64,7 +64,7 @@ pub fn files_of(role: &Role, names: &[String]) -> Vec<String> {
             .iter()
             .filter_map(|n| rotation(n, &stem).map(|i| (i, n)))
             .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
         out.extend(found.into_iter().map(|(_, n)| n.clone()));
     }
     out
@@ -73,10 +73,13 @@ pub fn files_of(role: &Role, names: &[String]) -> Vec<String> {
 /// The log files in a pod: (directory, file names) of the first log directory that holds any.
 type Listing = Option<(String, Vec<String>)>;
 
+/// A pod's listing, read by whichever of its sources asks first.
+type SharedListing = Arc<tokio::sync::OnceCell<Result<Listing, String>>>;
+
 /// Listings per pod, each read once.
 #[derive(Default)]
 struct Listings {
-    by_pod: Mutex<HashMap<String, Arc<tokio::sync::OnceCell<Result<Listing, String>>>>>,
+    by_pod: Mutex<HashMap<String, SharedListing>>,
 }
 
 impl Listings {

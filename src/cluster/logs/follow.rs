@@ -309,13 +309,15 @@ async fn follow_source(
         instance_file: None,
     };
     let mut idle: u32 = 0;
+    let mut fresh: Option<Arc<Pod>> = None;
     loop {
         if ctx.cancel.is_cancelled() {
             break;
         }
-        let Some(current) = pod.borrow_and_update().clone() else {
+        let Some(watched) = pod.borrow_and_update().clone() else {
             break;
         };
+        let current = fresh.take().unwrap_or(watched);
         let state = view(&current, &source.container);
         let step = next_step(&follower.progress, &state, ctx.options.previous);
         let before = follower.cursor.printed();
@@ -347,8 +349,12 @@ async fn follow_source(
             After::Again => backoff(idle),
             After::Settle(limit) => limit,
         };
-        if !wait_for_change(&ctx, &mut pod, pause, matches!(step, Step::Wait)).await {
-            break;
+        match wait_for_change(&ctx, &mut pod, pause, matches!(step, Step::Wait)).await {
+            Waited::Stop => break,
+            Waited::Changed => {}
+            // The watch said nothing since the stream ended: ask the API server directly
+            // before deciding, so that a restart is not taken for a dropped stream.
+            Waited::TimedOut => fresh = refresh(&ctx, &source).await,
         }
     }
     if let Err(e) = emitter.finish().await {
@@ -362,14 +368,24 @@ fn backoff(idle: u32) -> Duration {
     Duration::from_millis(millis).min(MAX_BACKOFF)
 }
 
-/// Wait until the pod changes or `limit` passes; `false` when the source should stop (the run is
-/// cancelled, the pod's channel is gone, or the job ended while the source had nothing to read).
+/// How a wait for the pod ended.
+enum Waited {
+    /// The pod changed (or time to try again).
+    Changed,
+    /// Nothing was heard within the limit.
+    TimedOut,
+    /// The source should stop: the run is cancelled, the pod's channel is gone, or the job
+    /// ended while the source had nothing to read.
+    Stop,
+}
+
+/// Wait until the pod changes or `limit` passes (`Duration::MAX`: no limit).
 async fn wait_for_change(
     ctx: &Ctx,
     pod: &mut watch::Receiver<PodState>,
     limit: Duration,
     idle: bool,
-) -> bool {
+) -> Waited {
     let timer = async {
         if limit == Duration::MAX {
             std::future::pending::<()>().await;
@@ -378,11 +394,17 @@ async fn wait_for_change(
         }
     };
     tokio::select! {
-        () = ctx.cancel.cancelled() => false,
-        () = ctx.ending.cancelled(), if idle => false,
-        changed = pod.changed() => changed.is_ok(),
-        () = timer => true,
+        () = ctx.cancel.cancelled() => Waited::Stop,
+        () = ctx.ending.cancelled(), if idle => Waited::Stop,
+        changed = pod.changed() => if changed.is_ok() { Waited::Changed } else { Waited::Stop },
+        () = timer => Waited::TimedOut,
     }
+}
+
+/// The source's pod as the API server has it now, if it is still the same pod.
+async fn refresh(ctx: &Ctx, source: &Source) -> Option<Arc<Pod>> {
+    let pod = ctx.api.get_opt(&source.pod).await.ok()??;
+    (pod.metadata.uid.as_deref() == Some(source.uid.as_str())).then(|| Arc::new(pod))
 }
 
 /// The reading state of one source.

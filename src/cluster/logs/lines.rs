@@ -140,7 +140,7 @@ impl Cursor {
     /// (the API takes whole seconds; rounding up could lose lines).
     pub fn since_time(&self) -> Option<Timestamp> {
         let last = self.last?;
-        Timestamp::from_second(last.as_second()).ok()
+        Some(Timestamp::from_second(last.as_second()).unwrap_or(last))
     }
 
     /// Whether any line with a timestamp was printed.

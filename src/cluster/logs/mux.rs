@@ -55,7 +55,7 @@ pub enum Out {
     /// A channel to the stdout writer.
     Channel(mpsc::Sender<Vec<u8>>),
     /// Files in a `--save` directory.
-    File(Saver),
+    File(Box<Saver>),
 }
 
 /// Formats one source's lines and hands them over in batches of whole lines.

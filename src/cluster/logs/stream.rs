@@ -72,6 +72,11 @@ pub fn since_seconds(duration: Duration) -> i64 {
     i64::try_from(seconds.max(1)).unwrap_or(i64::MAX)
 }
 
+/// `time` rounded down to the second.
+pub fn whole_second(time: jiff::Timestamp) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(time.as_second()).unwrap_or(time)
+}
+
 /// The query of `request` for `container`; starts a resume on `cursor` when resuming.
 pub fn params(container: &str, request: &Request, cursor: &mut Cursor) -> LogParams {
     let mut params = LogParams {
@@ -86,7 +91,9 @@ pub fn params(container: &str, request: &Request, cursor: &mut Cursor) -> LogPar
             params.tail_lines = tail;
             match since {
                 Some(Since::Ago(d)) => params.since_seconds = Some(since_seconds(d)),
-                Some(Since::Time(t)) => params.since_time = Some(t),
+                // The API takes whole seconds (and kube rounds to the nearest): round down so
+                // that no line at or after the time is lost.
+                Some(Since::Time(t)) => params.since_time = Some(whole_second(t)),
                 None => {}
             }
         }
@@ -219,6 +226,15 @@ mod tests {
         assert_eq!(p.container.as_deref(), Some("c"));
         assert!(p.follow && p.previous && p.timestamps);
         assert_eq!((p.tail_lines, p.since_seconds), (Some(10), Some(60)));
+        let at = Request {
+            start: Start::Window {
+                tail: None,
+                since: Some(Since::Time("2025-01-01T00:00:05.7Z".parse().unwrap())),
+            },
+            ..window
+        };
+        let p = params("c", &at, &mut cursor);
+        assert_eq!(p.since_time, Some("2025-01-01T00:00:05Z".parse().unwrap()));
         let resume = Request {
             previous: false,
             follow: true,

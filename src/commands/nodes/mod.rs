@@ -160,6 +160,7 @@ allow it with `kubectl twister2 setup auth --submitter USER --nodes --label-node
             &cluster,
             &plan,
             write.dry_run == DryRun::Server,
+            write.output.is_some(),
             wording,
             suffix,
         )
@@ -171,8 +172,10 @@ allow it with `kubectl twister2 setup auth --submitter USER --nodes --label-node
             .collect();
         let mut out = Vec::new();
         for patch in &patches {
-            if let Some(node) = by_name.get(patch.node.as_str()) {
-                eprintln!("node/{} {}{suffix}", patch.node, wording.done);
+            eprintln!("node/{} {}{suffix}", patch.node, wording.done);
+            if write.output.is_some()
+                && let Some(node) = by_name.get(patch.node.as_str())
+            {
                 out.push(patch.apply_to(&serde_json::to_value(node)?));
             }
         }
@@ -193,22 +196,26 @@ allow it with `kubectl twister2 setup auth --submitter USER --nodes --label-node
 }
 
 /// Sends the patches; every node that failed is reported together after the others finished.
+/// Returns the nodes as stored when `full_objects` (for `-o`), else nothing.
 async fn send(
     cluster: &Cluster,
     plan: &LabelPlan,
     dry_run: bool,
+    full_objects: bool,
     wording: Wording,
     suffix: &str,
 ) -> Result<Vec<Value>> {
     let patches = plan.patches();
-    let outcomes = patch_labels(cluster, &patches, dry_run).await;
+    let outcomes = patch_labels(cluster, &patches, dry_run, full_objects).await;
     let mut written = Vec::new();
     let mut failed = Vec::new();
     for outcome in outcomes {
         match outcome.result {
             Ok(node) => {
                 eprintln!("node/{} {}{suffix}", outcome.node, wording.done);
-                written.push(serde_json::to_value(node)?);
+                if let Some(node) = node {
+                    written.push(serde_json::to_value(node)?);
+                }
             }
             Err(e) => failed.push(format!("node/{}: {e:#}", outcome.node)),
         }
@@ -219,7 +226,7 @@ async fn send(
             wording.verb,
             failed.len(),
             patches.len(),
-            written.len(),
+            patches.len() - failed.len(),
             failed.join("\n  ")
         ));
     }

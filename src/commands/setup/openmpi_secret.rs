@@ -21,7 +21,7 @@ pub enum KeySource {
     /// Generate one of this type (only if the Secret is going to be written).
     Generate(KeyType),
     /// An imported key, already read and checked.
-    Imported(SshKeyPair),
+    Imported(Box<SshKeyPair>),
 }
 
 impl KeySource {
@@ -42,7 +42,7 @@ pub enum SecretStep {
         /// Applying the Secret.
         plan: Plan,
         /// The key stored in it.
-        keys: SshKeyPair,
+        keys: Box<SshKeyPair>,
     },
     /// The Secret exists and stays as it is.
     Kept {
@@ -109,9 +109,11 @@ pub async fn decide(
     let (keys, origin) = match source {
         KeySource::Imported(keys) => (keys, "imported"),
         KeySource::Generate(key_type) => (
-            tokio::task::spawn_blocking(move || SshKeyPair::generate(key_type))
-                .await
-                .map_err(|e| anyhow!("key generation stopped: {e}"))??,
+            Box::new(
+                tokio::task::spawn_blocking(move || SshKeyPair::generate(key_type))
+                    .await
+                    .map_err(|e| anyhow!("key generation stopped: {e}"))??,
+            ),
             "generated",
         ),
     };
@@ -154,7 +156,7 @@ pub async fn run(global: &GlobalArgs, args: &OpenMpiSecretArgs) -> Result<()> {
         private_key_file::check_target(path, args.force)?;
     }
     let source = match &args.from_private_key {
-        Some(path) => KeySource::Imported(SshKeyPair::from_private_key_file(path)?),
+        Some(path) => KeySource::Imported(Box::new(SshKeyPair::from_private_key_file(path)?)),
         None => KeySource::generate(args.key_type),
     };
     let target = Target::new(global, args.write.dry_run).await?;

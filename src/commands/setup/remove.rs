@@ -11,6 +11,18 @@ use crate::cluster::setup_status::{ManagedObject, managed_objects};
 use crate::cluster::{self};
 use crate::output::prompt;
 
+/// The value of `app.kubernetes.io/component` on a component's objects.
+pub fn component_label(component: Component) -> &'static str {
+    use crate::manifests::{auth, dashboard, openmpi, uploader, zookeeper};
+    match component {
+        Component::Auth => auth::COMPONENT,
+        Component::OpenmpiSecret => openmpi::COMPONENT,
+        Component::Zookeeper => zookeeper::COMPONENT,
+        Component::Dashboard => dashboard::COMPONENT,
+        Component::Uploader => uploader::COMPONENT,
+    }
+}
+
 /// The components to remove, in setup order, without repeats.
 pub fn chosen(args: &RemoveArgs) -> Vec<Component> {
     if args.all {
@@ -32,7 +44,7 @@ pub fn split_claims(found: Vec<ManagedObject>) -> (Vec<ManagedObject>, Vec<Manag
 /// Run `setup remove`.
 pub async fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let components = chosen(args);
-    let labels: Vec<&str> = components.iter().map(|c| c.label()).collect();
+    let labels: Vec<&str> = components.iter().map(|c| component_label(*c)).collect();
     let cluster = cluster::connect(global).await?;
     let ns = cluster.namespace.clone();
     let (mut doomed, claims) = split_claims(managed_objects(&cluster, &labels).await?);
@@ -107,6 +119,21 @@ mod tests {
             yes: true,
             dry_run: false,
         }
+    }
+
+    #[test]
+    fn component_labels_match_the_manifests() {
+        let labels: Vec<_> = Component::ALL.iter().map(|c| component_label(*c)).collect();
+        assert_eq!(
+            labels,
+            [
+                "auth",
+                "openmpi-secret",
+                "zookeeper",
+                "dashboard",
+                "uploader"
+            ]
+        );
     }
 
     #[test]

@@ -68,6 +68,13 @@ they start); install one with `kubectl twister2 setup uploader -n {}`",
             cluster.namespace, cluster.namespace
         ));
     }
+    if let Exposure::NodePort {
+        node_port: Some(port),
+    } = plan.spec.exposure
+        && let Some(problem) = node_port_problem(&cluster, &plan, port).await?
+    {
+        problems.push(problem);
+    }
     print_notices(&plan.notices);
     print_notices(&report.warnings);
     if !problems.is_empty() {
@@ -83,6 +90,27 @@ they start); install one with `kubectl twister2 setup uploader -n {}`",
     submit(&cluster, plan, args).await
 }
 
+/// A fixed node port is cluster-wide: ask the API server (dry run of the NodePort Service)
+/// whether it is free and in the cluster's range, before anything is created.
+async fn node_port_problem(cluster: &Cluster, plan: &Plan, port: u16) -> Result<Option<String>> {
+    let service = serde_json::to_value(&manifests::job::render(&plan.spec).worker_service)?;
+    match objects::create(cluster, &service, true).await {
+        Ok(_) => Ok(None),
+        Err(kube::Error::Api(status)) if status.code == 422 => {
+            let why = status
+                .message
+                .rsplit_once(&format!("{port}: "))
+                .map(|(_, why)| why.to_string())
+                .unwrap_or_else(|| status.message.clone());
+            Ok(Some(format!(
+                "node port {port} cannot be used: {why} (the API server refused it); choose \
+another with --expose nodeport=PORT, or let Kubernetes pick one with --expose nodeport"
+            )))
+        }
+        Err(e) => Err(cluster.explain(e)),
+    }
+}
+
 /// Create, upload, wait; roll back on failure or Ctrl-C.
 async fn submit(cluster: &Cluster, plan: Plan, args: &SubmitArgs) -> Result<()> {
     let job_id = plan.spec.job_id.clone();
@@ -90,22 +118,36 @@ async fn submit(cluster: &Cluster, plan: Plan, args: &SubmitArgs) -> Result<()> 
     let created = Created::default();
     let package = Arc::new(plan.package.bytes().to_vec());
     let work = async {
-        create_all(cluster, &plan, &created).await?;
-        progress.println(&format!("job {job_id}: objects created"));
-        if let UploadMethod::WebServer { .. } = plan.spec.upload {
-            let pods = cluster::upload::upload_to_uploaders(
-                cluster,
-                plan.config.uploader_web_server_label(),
-                plan.config.uploader_web_server_directory(),
-                &crate::twister2::package::package_file_name(&job_id),
-                package.clone(),
-            )
-            .await?;
-            created.note_uploaded(pods);
-            progress.println(&format!(
-                "job {job_id}: package ({} bytes) uploaded to the uploader",
-                package.len()
-            ));
+        // The package goes to the uploader while the objects are created (as Twister2 does:
+        // pods retry their download), so the upload adds no wave to the critical path.
+        let upload = async {
+            if let UploadMethod::WebServer { .. } = plan.spec.upload {
+                let pods = cluster::upload::upload_to_uploaders(
+                    cluster,
+                    plan.config.uploader_web_server_label(),
+                    plan.config.uploader_web_server_directory(),
+                    &crate::twister2::package::package_file_name(&job_id),
+                    package.clone(),
+                )
+                .await?;
+                created.note_uploaded(pods);
+                progress.println(&format!(
+                    "job {job_id}: package ({} bytes) uploaded to the uploader",
+                    package.len()
+                ));
+            }
+            anyhow::Ok(())
+        };
+        let create = async {
+            create_all(cluster, &plan, &created).await?;
+            progress.println(&format!("job {job_id}: objects created"));
+            anyhow::Ok(())
+        };
+        let (created_result, uploaded_result) = futures::join!(create, upload);
+        match (created_result, uploaded_result) {
+            (Ok(()), Ok(())) => {}
+            (Err(e), Ok(())) | (Ok(()), Err(e)) => return Err(e),
+            (Err(create), Err(upload)) => return Err(create.context(format!("{upload:#}"))),
         }
         if !args.detach {
             cluster::job_wait::wait_until_running(cluster, &plan.spec, args.timeout, &progress)
@@ -376,8 +418,20 @@ fn preflight_input(
         job_id: job_id.to_string(),
         uploader_selector: config.uploader_web_server_label().to_string(),
         list_nodes: !config.node_locations_from_config(),
-        rack_key: config.rack_label_key().map(str::to_string),
-        datacenter_key: config.datacenter_label_key().map(str::to_string),
+        // Twister2 leaves the keys unset (every rack `null`) when the config names none; the
+        // plugin uses the same defaults as `nodes label` so labelled nodes are always seen.
+        rack_key: Some(
+            config
+                .rack_label_key()
+                .unwrap_or(crate::twister2::spec::DEFAULT_RACK_LABEL_KEY)
+                .to_string(),
+        ),
+        datacenter_key: Some(
+            config
+                .datacenter_label_key()
+                .unwrap_or(crate::twister2::spec::DEFAULT_DATACENTER_LABEL_KEY)
+                .to_string(),
+        ),
         openmpi_secret: config.is_openmpi().then(|| {
             config
                 .secret_name()

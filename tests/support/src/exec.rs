@@ -290,19 +290,49 @@ pub fn run_builtin(
             }
         }
         "mv" => {
-            // `mv [-f] SRC DST`: a rename within the pod's files (coreutils semantics for files).
-            if paths.len() != 2 {
-                return Some(ExecOutput::fail(
-                    "mv: missing destination file operand\n",
-                    1,
-                ));
-            }
-            match fs.remove(&normalize(paths[0])) {
-                Some(data) => {
-                    fs.insert(normalize(paths[1]), data);
+            // `mv [-f] SRC DST`: a rename within the pod's files (coreutils semantics and texts).
+            match paths.as_slice() {
+                [] => return Some(ExecOutput::fail("mv: missing file operand\n", 1)),
+                [src] => {
+                    return Some(ExecOutput::fail(
+                        format!("mv: missing destination file operand after '{src}'\n"),
+                        1,
+                    ));
+                }
+                [src, dst] => {
+                    let src_key = normalize(src);
+                    let mut dst_key = normalize(dst);
+                    if is_dir(fs, dst) && !fs.contains_key(&dst_key) {
+                        let base = src_key.rsplit('/').next().unwrap_or_default();
+                        dst_key = normalize(&format!("{dst_key}/{base}"));
+                    }
+                    if let Some(data) = fs.remove(&src_key) {
+                        write_file(fs, &dst_key, data, false);
+                    } else if is_dir(fs, src) && src_key != "/" {
+                        let from = dir_key(src);
+                        let to = dir_key(&dst_key);
+                        let moved: Vec<(String, Vec<u8>)> = fs
+                            .iter()
+                            .filter(|(k, _)| k.starts_with(&from))
+                            .map(|(k, v)| (format!("{to}{}", &k[from.len()..]), v.clone()))
+                            .collect();
+                        fs.retain(|k, _| !k.starts_with(&from));
+                        make_dirs(fs, &dst_key);
+                        fs.extend(moved);
+                    } else {
+                        return Some(ExecOutput::fail(
+                            format!("mv: cannot stat '{src}': No such file or directory\n"),
+                            1,
+                        ));
+                    }
                     ExecOutput::ok(Vec::new())
                 }
-                None => return Some(no_such("mv", paths[0], 1)),
+                _ => {
+                    return Some(ExecOutput::fail(
+                        "mv: moving several files is not supported by the fake server\n",
+                        1,
+                    ));
+                }
             }
         }
         "tee" => {
@@ -680,6 +710,40 @@ mod tests {
         run_builtin(&sh, b"data", &mut fs).unwrap();
         assert_eq!(fs["/x/y"], b"data");
         assert!(run_builtin(&argv("frobnicate"), b"", &mut fs).is_none());
+
+        // mv: rename a file, into a directory, a whole directory; errors as coreutils prints them.
+        run_builtin(&argv("tee /up/pkg.tar.gz.part"), b"pkg", &mut fs).unwrap();
+        assert_eq!(
+            run_builtin(
+                &argv("mv -f /up/pkg.tar.gz.part /up/pkg.tar.gz"),
+                b"",
+                &mut fs
+            )
+            .unwrap()
+            .exit_code,
+            0
+        );
+        assert_eq!(fs["/up/pkg.tar.gz"], b"pkg");
+        assert!(!fs.contains_key("/up/pkg.tar.gz.part"));
+        run_builtin(&argv("mkdir -p /dest"), b"", &mut fs).unwrap();
+        run_builtin(&argv("mv /up/pkg.tar.gz /dest"), b"", &mut fs).unwrap();
+        assert_eq!(fs["/dest/pkg.tar.gz"], b"pkg");
+        run_builtin(&argv("mv /dest /moved"), b"", &mut fs).unwrap();
+        assert_eq!(fs["/moved/pkg.tar.gz"], b"pkg");
+        assert!(!fs.keys().any(|k| k.starts_with("/dest")));
+        let e = run_builtin(&argv("mv /nope /x"), b"", &mut fs).unwrap();
+        assert_eq!(
+            (e.exit_code, e.stderr.as_slice()),
+            (
+                1,
+                b"mv: cannot stat '/nope': No such file or directory\n".as_slice()
+            )
+        );
+        let e = run_builtin(&argv("mv /moved"), b"", &mut fs).unwrap();
+        assert_eq!(
+            e.stderr,
+            b"mv: missing destination file operand after '/moved'\n"
+        );
     }
 
     #[test]

@@ -3,10 +3,10 @@
 use base64::Engine;
 use serde_json::{Value, json};
 
-/// What [`crate::FakeServer::write_kubeconfig`] writes.
+/// What [`crate::ServerHandle::write_kubeconfig`] writes.
 #[derive(Debug, Clone)]
 pub struct KubeconfigOpts {
-    /// User (must be `admin` or registered with [`crate::FakeServer::add_user`]). Default `admin`.
+    /// User (`admin`, or any name: unknown users are registered, see [`crate::ServerHandle::add_user`]). Default `admin`.
     pub user: String,
     /// Context namespace (None: no namespace in the context).
     pub namespace: Option<String>,

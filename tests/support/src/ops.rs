@@ -232,7 +232,7 @@ fn encode_continue(ns: &str, name: &str, rv: u64) -> String {
         .encode(json!({"ns": ns, "name": name, "rv": rv}).to_string())
 }
 
-fn decode_continue(token: &str) -> Result<(String, String), ApiError> {
+fn decode_continue(token: &str) -> Result<(String, String, Option<u64>), ApiError> {
     let bad = || {
         ApiError::bad_request(
             "continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)",
@@ -244,15 +244,24 @@ fn decode_continue(token: &str) -> Result<(String, String), ApiError> {
     let v: Value = serde_json::from_slice(&raw).map_err(|_| bad())?;
     let ns = v.get("ns").and_then(Value::as_str).ok_or_else(bad)?;
     let name = v.get("name").and_then(Value::as_str).ok_or_else(bad)?;
-    Ok((ns.to_string(), name.to_string()))
+    Ok((
+        ns.to_string(),
+        name.to_string(),
+        v.get("rv").and_then(Value::as_u64),
+    ))
 }
 
 /// List objects: `kind: <Kind>List` with `metadata.resourceVersion` and paging.
 pub fn list(st: &State, res: Res, ns: Option<&str>, lo: &ListOpts) -> Result<Value, ApiError> {
     let info = res.info();
+    // Every page of a paged list reports the resourceVersion of its first page, as the real
+    // server does (it serves all pages from that snapshot): a watch started from it then
+    // replays whatever changed while the later pages were read, so nothing is missed.
+    let mut first_page_rv: Option<u64> = None;
     let iter: Box<dyn Iterator<Item = &Arc<Value>>> = match &lo.cont {
         Some(token) if !token.is_empty() => {
-            let (after_ns, after_name) = decode_continue(token)?;
+            let (after_ns, after_name, rv) = decode_continue(token)?;
+            first_page_rv = rv;
             st.store.list_after(res, ns, &after_ns, &after_name)
         }
         _ => match (lo.sel.fields.required_name(), ns) {
@@ -276,7 +285,7 @@ pub fn list(st: &State, res: Res, ns: Option<&str>, lo: &ListOpts) -> Result<Val
         ));
         items.push((**obj).clone());
     }
-    let rv = st.store.current_rv();
+    let rv = first_page_rv.unwrap_or_else(|| st.store.current_rv());
     let mut meta = json!({"resourceVersion": rv.to_string()});
     if more && let Some((lns, lname)) = last {
         meta["continue"] = json!(encode_continue(&lns, &lname, rv));

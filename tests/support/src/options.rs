@@ -21,7 +21,7 @@ pub struct ServerOptions {
     pub tls: bool,
     /// Listen on this port instead of a free one.
     pub port: Option<u16>,
-    /// Start with RBAC enforcement on (see [`crate::FakeServer::enforce_rbac`]).
+    /// Start with RBAC enforcement on (see [`crate::ServerHandle::enforce_rbac`]).
     pub enforce_rbac: bool,
     /// `gitVersion` reported by `/version`.
     pub git_version: String,

@@ -123,6 +123,11 @@ impl RequestLog {
         self.records.clone()
     }
 
+    /// Iterate without copying.
+    pub fn iter(&self) -> impl Iterator<Item = &RequestRecord> {
+        self.records.iter()
+    }
+
     /// Forget every record.
     pub fn clear(&mut self) {
         self.records.clear();

@@ -556,21 +556,29 @@ impl ServerHandle {
 
     /// Logged requests matching a hook-style matcher.
     pub fn requests_matching(&self, m: &Match) -> Vec<RequestRecord> {
-        self.requests()
-            .into_iter()
+        self.shared
+            .lock()
+            .log
+            .iter()
             .filter(|r| m.matches(r))
+            .cloned()
             .collect()
     }
 
     /// How many logged requests match.
     pub fn count_requests(&self, m: &Match) -> usize {
-        self.requests_matching(m).len()
+        self.shared
+            .lock()
+            .log
+            .iter()
+            .filter(|r| m.matches(r))
+            .count()
     }
 
     /// Sequential rounds of round trips among the requests matching `m` (see [`request_log::waves`]).
     pub fn waves(&self, m: &Match) -> usize {
-        let recs = self.requests_matching(m);
-        let refs: Vec<&RequestRecord> = recs.iter().collect();
+        let st = self.shared.lock();
+        let refs: Vec<&RequestRecord> = st.log.iter().filter(|r| m.matches(r)).collect();
         request_log::waves(&refs)
     }
 

@@ -281,3 +281,56 @@ async fn watch_single_object_and_all_namespaces() {
     );
     assert!(one.next(Duration::from_millis(100)).await.is_none());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_watch_from_a_paged_lists_version_misses_no_change_made_between_pages() {
+    let server = FakeServer::start().unwrap();
+    let c = Client::admin(&server);
+    for name in ["a", "b", "c"] {
+        c.post(
+            "/api/v1/namespaces/default/configmaps",
+            &cm(name, json!({"v": "0"})),
+        )
+        .await;
+    }
+    let first = c
+        .get("/api/v1/namespaces/default/configmaps?limit=2")
+        .await
+        .body;
+    let first_rv = first["metadata"]["resourceVersion"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let token = first["metadata"]["continue"].as_str().unwrap().to_string();
+    // "a" was on the first page; it changes before the last page is read.
+    c.patch(
+        "/api/v1/namespaces/default/configmaps/a",
+        "application/merge-patch+json",
+        r#"{"data":{"v":"1"}}"#,
+    )
+    .await;
+    let last = c
+        .get(&format!(
+            "/api/v1/namespaces/default/configmaps?limit=2&continue={token}"
+        ))
+        .await
+        .body;
+    let list_rv = last["metadata"]["resourceVersion"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        list_rv, first_rv,
+        "every page reports the first page's version"
+    );
+    let mut w = Lines::new(
+        c.stream(&format!(
+            "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={list_rv}"
+        ))
+        .await,
+    );
+    let event = w.next_json(SECS).await.unwrap();
+    assert_eq!(event["type"], "MODIFIED");
+    assert_eq!(event["object"]["metadata"]["name"], "a");
+    assert_eq!(event["object"]["data"]["v"], "1");
+}

@@ -1,0 +1,301 @@
+//! The fault suite: every command that talks to the cluster, run as the real binary against the
+//! fake API server while it fails — a 500 on the Nth request, 409 conflicts, a 403 on one verb,
+//! 429 with `Retry-After`, latency past `--request-timeout`, streams cut mid-watch and mid-log,
+//! and the server restarting on the same port. What must hold: idempotent requests are retried
+//! with backoff, writes are never duplicated (checked on the request log), a failure mid-way
+//! rolls back or can be resumed (checked on the store), and every error names its cause.
+//!
+//! One file per command (`faults/<command>.rs`); the shared plumbing is here.
+
+mod endpoints;
+mod kill;
+mod logs;
+mod nodes_label;
+mod setup;
+mod submit;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fake_kube::{HookId, Match, RequestRecord, ServerHandle};
+use kubectl_twister2::manifests::uploader;
+use serde_json::Value;
+
+use crate::common::Env;
+
+/// The namespace every fault test works in.
+pub const NS: &str = "default";
+
+/// Install `replicas` uploader pods (the real `setup uploader` objects) and wait until they run.
+pub fn install_uploader(env: &Env, replicas: i32) {
+    let mut options = uploader::UploaderOptions::new(NS);
+    options.replicas = replicas;
+    for object in uploader::uploader_objects(&options)
+        .unwrap()
+        .to_json_values()
+        .unwrap()
+    {
+        env.server.create(object).unwrap();
+    }
+    wait_until("the uploader runs", Duration::from_secs(20), || {
+        let pods = env
+            .server
+            .list_selected("pods", Some(NS), uploader::POD_SELECTOR)
+            .unwrap();
+        pods.len() == replicas as usize && pods.iter().all(|p| p["status"]["phase"] == "Running")
+    });
+}
+
+/// Poll `check` until it holds.
+#[track_caller]
+pub fn wait_until(what: &str, timeout: Duration, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Add `latency` to the first request matching `m` only: the hook is removed as soon as it has
+/// delayed one request (a latency spike).
+pub fn spike_once(server: &ServerHandle, m: Match, latency: Duration) -> HookId {
+    let id = server.add_latency(m, latency);
+    let handle = server.clone();
+    std::thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while handle.hook_hits(id) == 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        handle.remove_hook(id);
+    });
+    id
+}
+
+/// Every object labelled `app=twister2` in [`NS`] of the kinds a job is made of, as
+/// `resource/name`.
+pub fn job_objects(server: &ServerHandle) -> Vec<String> {
+    let mut found = Vec::new();
+    for resource in [
+        "configmaps",
+        "services",
+        "statefulsets",
+        "persistentvolumeclaims",
+        "ingresses",
+    ] {
+        for object in server
+            .list_selected(resource, Some(NS), "app=twister2")
+            .unwrap()
+        {
+            found.push(format!(
+                "{resource}/{}",
+                object["metadata"]["name"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The object a write request was about: its resource and name (from the URL, or the body of a
+/// create).
+fn write_target(r: &RequestRecord) -> String {
+    let name = if r.name.is_empty() {
+        serde_json::from_slice::<Value>(&r.body)
+            .ok()
+            .and_then(|b| b["metadata"]["name"].as_str().map(str::to_string))
+            .unwrap_or_default()
+    } else {
+        r.name.clone()
+    };
+    format!("{}/{name}", r.resource)
+}
+
+/// How many creates (POST) of each object the server accepted, by `resource/name`; exec and
+/// access reviews aside.
+pub fn accepted_creates(server: &ServerHandle) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for r in server.requests_matching(&Match::verb("create")) {
+        if r.subresource.is_empty()
+            && r.resource != "selfsubjectaccessreviews"
+            && (200..300).contains(&r.status)
+        {
+            *counts.entry(write_target(&r)).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// How many times each object was sent to the server in a create (POST), answered or not.
+pub fn sent_creates(server: &ServerHandle) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for r in server.requests_matching(&Match::verb("create")) {
+        if r.subresource.is_empty() && r.resource != "selfsubjectaccessreviews" {
+            *counts.entry(write_target(&r)).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Writes are never duplicated: no object was created twice.
+#[track_caller]
+pub fn assert_each_create_accepted_once(server: &ServerHandle) {
+    let twice: Vec<(String, usize)> = accepted_creates(server)
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "objects created more than once: {twice:?}"
+    );
+}
+
+/// Status codes of the requests matching `m`, in order.
+pub fn statuses(server: &ServerHandle, m: &Match) -> Vec<u16> {
+    server
+        .requests_matching(m)
+        .iter()
+        .map(|r| r.status)
+        .collect()
+}
+
+/// The stderr of a failed run names its cause: every one of `needles` appears, and no panic.
+#[track_caller]
+pub fn assert_names(stderr: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(
+            stderr.contains(needle),
+            "{needle:?} missing from:\n{stderr}"
+        );
+    }
+    assert!(
+        !stderr.contains("panicked"),
+        "a panic reached the user:\n{stderr}"
+    );
+}
+
+/// The plugin running in the background (for faults injected while it runs), its output
+/// collected as it comes.
+pub struct Spawned {
+    child: Child,
+    stdout: Arc<Mutex<Vec<u8>>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+}
+
+fn collect(mut from: impl Read + Send + 'static) -> Arc<Mutex<Vec<u8>>> {
+    let buffer = Arc::new(Mutex::new(Vec::new()));
+    let into = buffer.clone();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 8192];
+        loop {
+            match from.read(&mut chunk) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => into.lock().unwrap().extend_from_slice(&chunk[..n]),
+            }
+        }
+    });
+    buffer
+}
+
+impl Spawned {
+    /// Start the plugin with `args` against `env`'s server.
+    pub fn start(env: &Env, args: &[&str]) -> Spawned {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("kubectl-twister2"))
+            .env_remove("KUBECONFIG")
+            .env("HOME", env.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("KUBERNETES_SERVICE_HOST")
+            .arg("--kubeconfig")
+            .arg(&env.kubeconfig)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = collect(child.stdout.take().unwrap());
+        let stderr = collect(child.stderr.take().unwrap());
+        Spawned {
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    /// Its process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// What it printed on stdout so far.
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
+    }
+
+    /// What it printed on stderr so far.
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
+    }
+
+    /// Wait until `check` holds on (stdout, stderr).
+    #[track_caller]
+    pub fn wait_for(&mut self, what: &str, timeout: Duration, check: impl Fn(&str, &str) -> bool) {
+        let deadline = Instant::now() + timeout;
+        while !check(&self.stdout(), &self.stderr()) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                std::thread::sleep(Duration::from_millis(50));
+                if check(&self.stdout(), &self.stderr()) {
+                    return;
+                }
+                panic!(
+                    "the plugin exited ({status}) before {what}\nstdout:\n{}\nstderr:\n{}",
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "timed out waiting for {what}\nstdout:\n{}\nstderr:\n{}",
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Wait for the exit; returns (exit code, stdout, stderr) and checks that no panic reached
+    /// the user.
+    #[track_caller]
+    pub fn finish(mut self, timeout: Duration) -> (Option<i32>, String, String) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(100));
+                let (out, err) = (self.stdout(), self.stderr());
+                assert!(
+                    !err.contains("panicked"),
+                    "a panic reached the user:\n{err}"
+                );
+                return (status.code(), out, err);
+            }
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "the plugin did not exit\nstdout:\n{}\nstderr:\n{}",
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// Restart the fake API server on the same port (every connection cut, state kept).
+pub fn restart(env: &mut Env) {
+    env.server.restart().expect("the fake API server restarts");
+}
