@@ -117,31 +117,35 @@ pub async fn exec(
         Ok::<(), std::io::Error>(())
     };
     let reads = async { tokio::join!(read_all(stdout), read_all(stderr)) };
-    let joined = process.join();
-    tokio::pin!(send, reads, joined);
+    let status_wait = async {
+        match status {
+            Some(status) => status.await,
+            None => None,
+        }
+    };
+    tokio::pin!(send, reads, status_wait);
     // When the stream breaks (the connection is cut), kube-rs ends its message loop without
-    // closing the stdout/stderr pipes, so their readers would wait forever: the end of the
-    // message loop, not the end of the pipes, decides when to stop.
-    let (mut sent, mut outputs, mut finished) = (None, None, None);
+    // closing the stdout/stderr pipes, so their readers would wait forever: the status channel,
+    // which closes whenever the loop ends, decides when to stop waiting for them.
+    let (mut sent, mut outputs, mut status) = (None, None, None);
     loop {
         tokio::select! {
             result = &mut send, if sent.is_none() => sent = Some(result),
             result = &mut reads, if outputs.is_none() => outputs = Some(result),
-            result = &mut joined, if finished.is_none() => finished = Some(result),
+            result = &mut status_wait, if status.is_none() => status = Some(result),
         }
-        match (&outputs, &finished) {
-            (_, Some(Err(_))) | (Some(_), Some(Ok(()))) => break,
+        match (&outputs, &status) {
+            (Some(_), Some(_)) | (None, Some(None)) => break,
             _ => {}
         }
     }
-    let status = match status {
-        Some(status) => status.await,
-        None => None,
-    };
+    let status = status.flatten();
+    // The message loop is over: joining it now sends nothing more to the server.
+    let joined = process.join().await;
     let status = match status {
         Some(status) => exit_status(&status),
         None => {
-            if let Some(Err(e)) = finished {
+            if let Err(e) = joined {
                 bail!("the exec stream of {program} in {place} broke: {e}");
             }
             match sent {
@@ -154,6 +158,10 @@ pub async fn exec(
             ExitStatus::Unknown
         }
     };
+    if outputs.is_none() {
+        // The loop ended normally without a status: it closed the pipes, so the reads end.
+        outputs = Some(reads.await);
+    }
     let (stdout, stderr) = outputs.unwrap_or((Ok(Vec::new()), Ok(Vec::new())));
     Ok(ExecOutcome {
         stdout: stdout.map_err(|e| anyhow!("reading stdout of {program} in {place}: {e}"))?,

@@ -93,11 +93,17 @@ pub async fn run(global: &GlobalArgs, args: &LogsArgs) -> Result<()> {
         None => state::last_job()?,
     };
     check_job_ids(std::slice::from_ref(&job_id))?;
-    let stop = interrupted();
-    let cluster = cluster::connect(global).await?;
     if args.files {
+        let cluster = cluster::connect(global).await?;
         return logs::fetch_files(&cluster, &job_id, &options).await;
     }
+    if !args.follow {
+        // A plain read is interrupted the usual way: Ctrl-C ends the process.
+        let cluster = cluster::connect(global).await?;
+        return logs::run(&cluster, &job_id, &options, std::future::pending()).await;
+    }
+    let stop = interrupted();
+    let cluster = cluster::connect(global).await?;
     logs::run(&cluster, &job_id, &options, stop).await
 }
 

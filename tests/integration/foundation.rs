@@ -248,3 +248,123 @@ fn namespace_comes_from_flag_then_context_then_default() {
     assert_eq!(resolve(&env.kubeconfig, None), "ctx-ns");
     assert_eq!(resolve(&bare.kubeconfig, None), "default");
 }
+
+#[test]
+fn forbidden_names_user_verb_resource_namespace_and_points_at_setup_auth() {
+    let env = Env::new();
+    env.server.deny(
+        fake_kube::Match::verb("list")
+            .on("configmaps")
+            .user("admin"),
+    );
+    let err = fails(env.plugin().args(["jobs", "-n", "default"]), 1);
+    assert!(
+        err.contains(
+            "Forbidden: configmaps is forbidden: User \"admin\" cannot list resource \"configmaps\" in API group \"\" in the namespace \"default\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("kubectl twister2 setup auth --submitter admin -n default"),
+        "{err}"
+    );
+}
+
+/// A read that outlives `--request-timeout` is retried twice with backoff (a latency spike
+/// should not fail a command), so a server that never answers costs three timeouts.
+#[test]
+fn a_slow_server_fails_after_three_request_timeouts() {
+    let env = Env::new();
+    env.server
+        .add_latency(fake_kube::Match::any(), Duration::from_secs(5));
+    let started = Instant::now();
+    let err = fails(env.plugin().args(["version", "--request-timeout", "1s"]), 1);
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_secs(3) && took < Duration::from_secs(5),
+        "three 1 s attempts with short backoff, took {took:?}: {err}"
+    );
+    assert!(err.contains("did not answer within 1s"), "{err}");
+    assert!(err.contains(&env.server.url()), "names the server: {err}");
+}
+
+#[test]
+fn cluster_and_user_flags_pick_kubeconfig_entries() {
+    let env = Env::new();
+    let bob = env.server.add_user("bob", &[]);
+    let kc = env.dir.path().join("two-users");
+    std::fs::write(
+        &kc,
+        format!(
+            "apiVersion: v1\nkind: Config\ncurrent-context: main\nclusters:\n- name: dead\n  cluster:\n    server: http://127.0.0.1:1\n- name: fake\n  cluster:\n    server: {url}\ncontexts:\n- name: main\n  context:\n    cluster: dead\n    user: admin\nusers:\n- name: admin\n  user:\n    token: {admin}\n- name: bob\n  user:\n    token: {bob}\n",
+            url = env.server.url(),
+            admin = env.server.admin_token(),
+        ),
+    )
+    .unwrap();
+    let err = fails(
+        plugin_in(env.dir.path())
+            .arg("--kubeconfig")
+            .arg(&kc)
+            .arg("version"),
+        1,
+    );
+    assert!(
+        err.contains("127.0.0.1:1"),
+        "the context's cluster by default: {err}"
+    );
+    ok(plugin_in(env.dir.path())
+        .arg("--kubeconfig")
+        .arg(&kc)
+        .args(["version", "--cluster", "fake", "--user", "bob"]));
+    let users: Vec<String> = env
+        .server
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/version")
+        .map(|r| r.user.clone())
+        .collect();
+    assert_eq!(users, ["bob"]);
+}
+
+#[test]
+fn tls_is_verified_unless_told_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = fake_kube::FakeServer::start_with(fake_kube::ServerOptions {
+        tls: true,
+        ..Default::default()
+    })
+    .unwrap();
+    let with_ca = server
+        .write_kubeconfig(dir.path(), KubeconfigOpts::default().file_name("with-ca"))
+        .unwrap();
+    let without_ca = server
+        .write_kubeconfig(
+            dir.path(),
+            KubeconfigOpts {
+                include_ca: false,
+                file_name: "without-ca".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let out = ok(plugin_in(dir.path())
+        .arg("--kubeconfig")
+        .arg(&with_ca)
+        .arg("version"));
+    assert!(out.contains("Server Version"), "{out}");
+    let err = fails(
+        plugin_in(dir.path())
+            .arg("--kubeconfig")
+            .arg(&without_ca)
+            .arg("version"),
+        1,
+    );
+    assert!(err.contains("cannot verify the TLS certificate"), "{err}");
+    assert!(err.contains("--insecure-skip-tls-verify"), "{err}");
+    let out = ok(plugin_in(dir.path())
+        .arg("--kubeconfig")
+        .arg(&without_ca)
+        .args(["version", "--insecure-skip-tls-verify"]));
+    assert!(out.contains("Server Version"), "{out}");
+}

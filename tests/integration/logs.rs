@@ -623,8 +623,14 @@ fn follow_waits_for_pods_and_gives_up_after_the_timeout() {
         &format!("{id}-"),
         PodScript::new().log(Duration::from_millis(20), "finally"),
     );
+    env.server.clear_requests();
     let mut logs = Background::start(&env, &["logs", id, "-f", "--timeout", "30s"]);
-    std::thread::sleep(Duration::from_millis(500));
+    // The plugin found no pod and watches for them.
+    wait_until("the pod watch", Duration::from_secs(20), || {
+        env.server
+            .count_requests(&Match::verb("watch").on("pods").namespace(NS))
+            > 0
+    });
     seed_workloads(&env.server, &job);
     logs.wait_for("the pods' lines", Duration::from_secs(20), |out| {
         out.contains("[worker-0] finally") && out.contains("[job-master] finally")
@@ -945,4 +951,125 @@ fn files_are_fetched_through_exec() {
     assert_eq!(read("worker-0.log.1"), "older\n");
     assert_eq!(read("worker-1.log.0"), "persistent line\n");
     assert!(!dir.join("jobMaster.log.0").exists());
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_follow_quietly() {
+    let env = Env::new();
+    let id = "u-pipe-1";
+    seed(&env.server, &spec(id, 1, 1));
+    let worker = format!("{id}-0-0");
+    wait_until("the worker runs", Duration::from_secs(10), || {
+        running(&env.server, &worker)
+    });
+    env.server.append_log(NS, &worker, C0, "first");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("kubectl-twister2"))
+        .env_remove("KUBECONFIG")
+        .env("HOME", env.dir.path())
+        .arg("--kubeconfig")
+        .arg(&env.kubeconfig)
+        .args(["logs", id, "-f"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 17];
+    stdout.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"[worker-0] first\n");
+    // like `| head -1`: the reader closes the pipe
+    drop(stdout);
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(10) {
+        env.server.append_log(NS, &worker, C0, "more");
+        if let Some(status) = child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(0));
+            let mut stderr = String::new();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut stderr)
+                .unwrap();
+            assert!(!stderr.contains("error"), "{stderr}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the plugin kept running after its reader went away");
+}
+
+#[test]
+fn follow_queues_sources_beyond_max_concurrency_and_starts_them_as_slots_free() {
+    let env = Env::new();
+    let id = "u-queue-1";
+    // Each worker writes two lines and ends: its stream ends and frees its slot.
+    env.server.script_pods(
+        &format!("{id}-0-"),
+        PodScript::new()
+            .log(Duration::from_millis(300), "line 1")
+            .log(Duration::from_millis(350), "line 2")
+            .end(Duration::from_millis(400), 0),
+    );
+    seed(&env.server, &spec(id, 5, 1));
+    let mut logs = Background::start(
+        &env,
+        &[
+            "logs",
+            id,
+            "-f",
+            "--worker",
+            "0-4",
+            "--max-concurrency",
+            "2",
+        ],
+    );
+    logs.wait_for("every worker", Duration::from_secs(30), |out| {
+        out.lines().count() >= 10
+    });
+    end_job(&env.server, id);
+    let (code, stdout, stderr) = logs.finish(Duration::from_secs(10));
+    assert_eq!(code, Some(0), "{stderr}");
+    let sources = by_source(&stdout);
+    for w in 0..5 {
+        assert_eq!(
+            sources[&format!("worker-{w}")],
+            strings(&["line 1", "line 2"])
+        );
+    }
+    assert!(
+        stderr.contains("2 log streams are open (--max-concurrency)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn colours_are_stable_per_source() {
+    let env = Env::new();
+    let id = "u-colour-1";
+    four_workers(&env, id);
+    let coloured = ok(env
+        .plugin()
+        .args(["logs", id, "--worker", "0-1", "--color", "always"]));
+    let mut codes = BTreeMap::new();
+    for line in coloured.lines() {
+        let rest = line.strip_prefix("\x1b[").expect("coloured prefix");
+        let (code, rest) = rest.split_once('m').unwrap();
+        let (source, text) = rest.split_once("]\x1b[0m ").unwrap();
+        let source = source.strip_prefix('[').unwrap();
+        assert!(text.starts_with(&format!("w{} ", &source["worker-".len()..])));
+        let first = codes.entry(source.to_string()).or_insert(code.to_string());
+        assert_eq!(first, code, "one colour per source");
+    }
+    assert_eq!(codes.len(), 2);
+    let again = ok(env
+        .plugin()
+        .args(["logs", id, "--worker", "0-1", "--color", "always"]));
+    assert_eq!(again, coloured, "the same colours every run");
+    // NO_COLOR (set by the test environment) keeps `auto` plain even when asked nothing.
+    let plain = ok(env.plugin().args(["logs", id, "--worker", "0"]));
+    assert!(!plain.contains('\x1b'));
 }

@@ -105,10 +105,17 @@ async fn supervise(
     loop {
         if pods.listed && !pods.any_source && !waiting_said {
             waiting_said = true;
-            eprintln!(
-                "waiting for pods of job {job_id} in namespace {}…",
-                ctx.cluster.namespace
-            );
+            if pods.by_uid.is_empty() {
+                eprintln!(
+                    "waiting for pods of job {job_id} in namespace {}…",
+                    ctx.cluster.namespace
+                );
+            } else {
+                eprintln!(
+                    "waiting for a container of job {job_id} that --worker/--job-master/\
+--container select…"
+                );
+            }
         }
         tokio::select! {
             () = &mut stop => {

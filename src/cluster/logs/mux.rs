@@ -15,8 +15,6 @@ use crate::cluster::logs::save::Saver;
 pub const ORDERED_DEPTH: usize = 4;
 /// Batches all sources together may have queued on the shared channel (following).
 pub const SHARED_DEPTH: usize = 256;
-/// A batch is sent once it holds this much, even in the middle of a chunk.
-const BATCH_BYTES: usize = 32 * 1024;
 
 /// SGR foreground colours for prefixes: the six basic colours, then their bright versions.
 const PALETTE: [u8; 12] = [31, 32, 33, 34, 35, 36, 91, 92, 93, 94, 95, 96];
@@ -88,11 +86,6 @@ impl Emitter {
         }
         self.buf.extend_from_slice(text);
         self.buf.push(b'\n');
-    }
-
-    /// Whether enough is buffered to send before the chunk ends.
-    pub fn full(&self) -> bool {
-        self.buf.len() >= BATCH_BYTES
     }
 
     /// Send what is buffered.

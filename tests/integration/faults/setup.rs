@@ -13,11 +13,11 @@ use crate::common::{Env, fails, ok, texts};
 /// Every setup command, and whether it needs the components installed first.
 const COMMANDS: [(&[&str], bool); 8] = [
     (&["setup", "auth", "--submitter", "alice", "--nodes"], false),
-    (&["setup", "openmpi-secret"], false),
+    (&["setup", "openmpi-secret", "--key-type", "ed25519"], false),
     (&["setup", "zookeeper"], false),
     (&["setup", "dashboard"], false),
     (&["setup", "uploader"], false),
-    (&["setup", "all"], false),
+    (&["setup", "all", "--key-type", "ed25519"], false),
     (&["setup", "status"], true),
     (&["setup", "remove", "--all", "-y"], true),
 ];

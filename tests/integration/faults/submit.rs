@@ -252,9 +252,9 @@ fn submit_create_slower_than_request_timeout_fails_naming_the_timeout_and_rolls_
 fn submit_wait_survives_dropped_watches() {
     let env = ready_env();
     env.server.set_pod_delays(
-        Duration::from_millis(200),
-        Duration::from_millis(200),
-        Duration::from_millis(200),
+        Duration::from_millis(300),
+        Duration::from_millis(300),
+        Duration::from_millis(300),
     );
     let watches = Match::verb("watch");
     let hook = env.server.drop_streams(watches, DropAfter::Events(1), 3);
