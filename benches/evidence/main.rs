@@ -2,6 +2,7 @@
 //! Each section measures the release binary as a user runs it (a fresh process per run).
 
 mod endpoints;
+mod kubectl_compare;
 mod logs;
 mod measure;
 mod nodes;
@@ -30,5 +31,8 @@ fn main() {
     }
     if wanted("logs") {
         logs::run();
+    }
+    if wanted("kubectl") {
+        kubectl_compare::run();
     }
 }

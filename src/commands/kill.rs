@@ -137,7 +137,7 @@ async fn kill_and_report(
         .collect();
     let on_step = |job_id: &str, step: Step| {
         if let Some(line) = lines.get(job_id) {
-            line.set(&step.to_string());
+            line.step(&step.to_string());
         }
     };
     let opts = KillOptions {

@@ -89,6 +89,15 @@ impl Line {
         }
     }
 
+    /// A discrete step (e.g. "signal sent", "deleting leftovers"): replaces the line on a
+    /// terminal, and is always printed elsewhere (unlike [`Line::set`]'s throttled counts).
+    pub fn step(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.set_message(message.to_string()),
+            None => self.print_plain(message, true),
+        }
+    }
+
     /// Finish the line with a final message (always printed).
     pub fn finish(&self, message: &str) {
         match &self.bar {
@@ -99,11 +108,51 @@ impl Line {
 
     fn print_plain(&self, message: &str, always: bool) {
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        let due = last.at.is_none_or(|at| at.elapsed() >= PLAIN_INTERVAL);
-        if last.text != message && (always || due) {
+        let now = std::time::Instant::now();
+        if should_print(&last, message, always, now) {
             eprintln!("{}: {message}", self.prefix);
             last.text = message.to_string();
-            last.at = Some(std::time::Instant::now());
+            last.at = Some(now);
         }
+    }
+}
+
+/// Whether a plain line prints `message`: only a change, and a routine update only when the
+/// previous print is at least [`PLAIN_INTERVAL`] old.
+fn should_print(last: &Printed, message: &str, always: bool, now: std::time::Instant) -> bool {
+    let due = last
+        .at
+        .is_none_or(|at| now.duration_since(at) >= PLAIN_INTERVAL);
+    last.text != message && (always || due)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    #[test]
+    fn plain_lines_print_changes_throttled_and_steps_always() {
+        let start = Instant::now();
+        let never = Printed::default();
+        assert!(should_print(&never, "1/4 running", false, start));
+        let printed = Printed {
+            text: "1/4 running".into(),
+            at: Some(start),
+        };
+        assert!(
+            !should_print(&printed, "1/4 running", true, start),
+            "no repeats"
+        );
+        assert!(
+            !should_print(&printed, "2/4 running", false, start),
+            "throttled"
+        );
+        assert!(
+            should_print(&printed, "2/4 running", true, start),
+            "steps and finals always"
+        );
+        let later = start + PLAIN_INTERVAL;
+        assert!(should_print(&printed, "3/4 running", false, later));
     }
 }

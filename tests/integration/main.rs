@@ -1,6 +1,7 @@
 //! Integration tests: the real `kubectl-twister2` binary against the fake API server
 //! (`tests/support`, crate `fake-kube`), and against the real kubectl for plugin discovery.
 
+mod bad_input;
 mod common;
 mod distribution;
 mod endpoints;
