@@ -17,7 +17,6 @@ use kube::runtime::{WatchStreamExt, watcher};
 use crate::cluster::Cluster;
 use crate::cluster::errors::{explain, explain_status, human_duration};
 use crate::manifests::job::{job_master_name, worker_statefulset_name};
-use crate::manifests::labels;
 use crate::output::progress::Progress;
 use crate::twister2::job_id::parse_worker_pod_name;
 use crate::twister2::spec::JobSpec;
@@ -441,7 +440,7 @@ pub async fn wait_until_running_with<F: FnMut(WaitUpdate)>(
     let job_id = job.job_id.as_str();
     let sets = expected_sets(job);
     let api: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let config = watcher::Config::default().labels(&labels::job_selector(job_id));
+    let config = crate::cluster::watch::job_objects(job_id);
     let mut stream = pin!(watcher(api, config).default_backoff());
     let mut deadline = pin!(tokio::time::sleep(timeout));
     let mut pods: BTreeMap<String, Pod> = BTreeMap::new();
@@ -780,7 +779,7 @@ pub async fn wait_for_job_end(
     rules: &OutcomeRules,
 ) -> Result<JobOutcome> {
     let api: Api<ConfigMap> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let config = watcher::Config::default().labels(&labels::job_selector(job_id));
+    let config = crate::cluster::watch::job_objects(job_id);
     let mut stream = pin!(watcher(api, config).default_backoff());
     let mut evidence = EndEvidence::default();
     let mut present = false;

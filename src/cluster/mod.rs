@@ -20,5 +20,6 @@ pub mod server_version;
 pub mod setup_status;
 pub mod upload;
 pub mod wait_ready;
+pub mod watch;
 
 pub use connect::{Cluster, connect};

@@ -21,7 +21,6 @@ use crate::cluster::Cluster;
 use crate::cluster::exec::exec;
 use crate::cluster::job_wait::{is_fatal_watch_error, watch_error_text};
 use crate::manifests::job::{JOB_MASTER_CONTAINER, worker_container_name};
-use crate::manifests::labels;
 use crate::manifests::uploader;
 use crate::twister2::spec::MEMORY_DIR_MOUNT;
 
@@ -349,7 +348,7 @@ pub async fn deliver_to_job_pods<S: Future>(
     check_file_name(file_name)?;
     let path = format!("{MEMORY_DIR_MOUNT}/{file_name}");
     let api: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let config = watcher::Config::default().labels(&labels::job_selector(job_id));
+    let config = crate::cluster::watch::job_objects(job_id);
     let mut pods = pin!(watcher(api, config).default_backoff());
     let mut stop = pin!(stop);
     let mut seen: HashSet<String> = HashSet::new();

@@ -6,6 +6,7 @@
 pub mod context;
 pub mod files;
 pub mod follow;
+pub mod follower;
 pub mod instance;
 pub mod job;
 pub mod lines;
