@@ -146,6 +146,10 @@ pub struct SubmitArgs {
     #[arg(long, conflicts_with = "detach")]
     pub wait: bool,
 
+    /// Stream the job's logs (every pod, prefixed) while waiting for it to end; implies --wait.
+    #[arg(short = 'f', long, conflicts_with = "detach")]
+    pub follow: bool,
+
     /// Return right after the objects are created (web-server upload only).
     #[arg(long)]
     pub detach: bool,

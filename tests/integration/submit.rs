@@ -564,3 +564,41 @@ fn ctrl_c_while_waiting_rolls_back() {
         job_objects(&env, "interrupted")
     );
 }
+
+#[test]
+fn follow_streams_every_pods_logs_until_the_job_ends() {
+    let env = Env::new();
+    install_uploader(&env, 1);
+    env.server.script_pods(
+        "followed-0-",
+        PodScript::new().log(Duration::from_millis(5), "worker says hello"),
+    );
+    env.server.script_pods(
+        "followed-jm-",
+        PodScript::new().log(Duration::from_millis(5), "job master started"),
+    );
+    let child = spawn(
+        &env,
+        &submit_args("hello", 2, &["--job-id", "followed", "--follow"]),
+    );
+    wait_for(|| env.server.get("statefulsets", NS, "followed-0").is_some());
+    std::thread::sleep(Duration::from_millis(1500));
+    env.server
+        .delete_selected("statefulsets", Some(NS), "t2-job=followed")
+        .unwrap();
+    env.server.delete("configmaps", NS, "followed").unwrap();
+    let (code, stdout, stderr) = wait_exit(child);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        stdout.lines().next(),
+        Some("followed"),
+        "the jobID first: {stdout}"
+    );
+    assert!(stdout.contains("job-master"), "prefixed lines: {stdout}");
+    assert!(stdout.contains("job master started"), "{stdout}");
+    assert_eq!(
+        stdout.matches("worker says hello").count(),
+        2,
+        "each worker's line exactly once: {stdout}"
+    );
+}

@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::cli::jobs::SubmitArgs;
 use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteFormat};
 use crate::cluster::job_wait::OutcomeRules;
+use crate::cluster::logs::{Destination, LogOptions, Tail};
 use crate::cluster::preflight::{self, PreflightInput, Right};
 use crate::cluster::upload::DeliveryEvent;
 use crate::cluster::{self, Cluster, objects};
@@ -187,15 +188,22 @@ async fn submit(cluster: &Cluster, plan: Plan, args: &SubmitArgs) -> Result<()> 
             format!("\n  kubectl twister2 endpoints {job_id} -n {ns}")
         }
     ));
-    let stay = args.wait || plan.spec.upload == UploadMethod::ClientToPods;
+    let wait = args.wait || args.follow;
+    let stay = wait || plan.spec.upload == UploadMethod::ClientToPods;
     if !stay {
         return Ok(());
     }
-    attached(cluster, &plan, package, args.wait).await
+    attached(cluster, &plan, package, wait, args.follow).await
 }
 
 /// After the job runs: keep delivering the package (direct method) and/or wait for the end.
-async fn attached(cluster: &Cluster, plan: &Plan, package: Arc<Vec<u8>>, wait: bool) -> Result<()> {
+async fn attached(
+    cluster: &Cluster,
+    plan: &Plan,
+    package: Arc<Vec<u8>>,
+    wait: bool,
+    follow: bool,
+) -> Result<()> {
     let job_id = &plan.spec.job_id;
     if plan.spec.upload == UploadMethod::ClientToPods {
         eprintln!(
@@ -246,8 +254,28 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
         let _ = stop_tx.send(());
         outcome
     };
-    let run_all = async { futures::join!(deliver, report, end) };
-    let (delivered, (), outcome) = tokio::select! {
+    // --follow: the logs command's streamer, from the first line of every container; it ends
+    // by itself when the job's ConfigMap is gone.
+    let logs = async {
+        if !follow {
+            return Ok(());
+        }
+        let color = crate::output::terminal::use_color(
+            crate::output::terminal::ColorChoice::Auto,
+            std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        );
+        let options = LogOptions {
+            tail: Tail::All,
+            destination: Destination::Print {
+                prefix: true,
+                color,
+            },
+            ..LogOptions::default()
+        };
+        cluster::logs::follow_job(cluster, job_id, &options, std::future::pending()).await
+    };
+    let run_all = async { futures::join!(deliver, report, end, logs) };
+    let (delivered, (), outcome, followed) = tokio::select! {
         all = run_all => all,
         _ = tokio::signal::ctrl_c() => {
             eprintln!("detached; job {job_id} keeps running (kill it with `kubectl twister2 kill {job_id}`)");
@@ -255,6 +283,7 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
         }
     };
     delivered?;
+    followed?;
     let outcome = outcome?;
     if !wait {
         eprintln!("job {job_id} ended: {outcome}");

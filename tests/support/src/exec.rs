@@ -630,6 +630,18 @@ pub async fn serve_socket(
                 reason: "".into(),
             })))
             .await;
+        // Finish the closing handshake as a real server does: read (and drop) whatever the
+        // client still sends — e.g. kube-rs's close-stdin signal when no stdin was asked for —
+        // until its Close answer. Unread data would make the kernel reset the connection and
+        // could cost the client the frames sent above.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+            while let Some(Ok(message)) = socket.recv().await {
+                if matches!(message, Message::Close(_)) {
+                    break;
+                }
+            }
+        })
+        .await;
     }
     let mut st = shared.lock();
     st.log
