@@ -2341,7 +2341,7 @@ _kubectl__twister2() {
             return 0
             ;;
         kubectl__subcmd__twister2__subcmd__submit)
-            opts="-o -n -v -h --job-file --jar --class --driver-class --job-type --workers --compute-resource --cpu --memory --config --conf-dir --set --image --image-pull-policy --image-pull-secret --target --volume --guaranteed --persistent-storage --storage-class --openmpi --zookeeper --dashboard --expose --load-balancer-source-range --ingress-class --tls-secret --external-traffic-policy --spread --rack --datacenter --job-id --timeout --wait --detach --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
+            opts="-f -o -n -v -h --job-file --jar --class --driver-class --job-type --workers --compute-resource --cpu --memory --config --conf-dir --set --image --image-pull-policy --image-pull-secret --target --volume --guaranteed --persistent-storage --storage-class --openmpi --zookeeper --dashboard --expose --load-balancer-source-range --ingress-class --tls-secret --external-traffic-policy --spread --rack --datacenter --job-id --timeout --wait --follow --detach --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

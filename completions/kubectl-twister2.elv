@@ -95,6 +95,8 @@ set edit:completion:arg-completer[kubectl-twister2] = {|@words|
             cand --guaranteed 'Guaranteed QoS: limits equal to requests on every container'
             cand --openmpi 'Run as an OpenMPI job (needs the SSH Secret from `setup openmpi-secret`)'
             cand --wait 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED'
+            cand -f 'Stream the job''s logs (every pod, prefixed) while waiting for it to end; implies --wait'
+            cand --follow 'Stream the job''s logs (every pod, prefixed) while waiting for it to end; implies --wait'
             cand --detach 'Return right after the objects are created (web-server upload only)'
             cand --insecure-skip-tls-verify 'Do not verify the API server''s TLS certificate (insecure)'
             cand -h 'Print help (see more with ''--help'')'

@@ -101,6 +101,7 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l guaranteed -d 'Guaranteed QoS: limits equal to requests on every container'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l openmpi -d 'Run as an OpenMPI job (needs the SSH Secret from `setup openmpi-secret`)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l wait -d 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -s f -l follow -d 'Stream the job\'s logs (every pod, prefixed) while waiting for it to end; implies --wait'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l detach -d 'Return right after the objects are created (web-server upload only)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -99,6 +99,8 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             [CompletionResult]::new('--guaranteed', '--guaranteed', [CompletionResultType]::ParameterName, 'Guaranteed QoS: limits equal to requests on every container')
             [CompletionResult]::new('--openmpi', '--openmpi', [CompletionResultType]::ParameterName, 'Run as an OpenMPI job (needs the SSH Secret from `setup openmpi-secret`)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Stream the job''s logs (every pod, prefixed) while waiting for it to end; implies --wait')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Stream the job''s logs (every pod, prefixed) while waiting for it to end; implies --wait')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return right after the objects are created (web-server upload only)')
             [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the API server''s TLS certificate (insecure)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -94,6 +94,8 @@ name\:"\`kind/name\`, one per line"))' \
 '--guaranteed[Guaranteed QoS\: limits equal to requests on every container]' \
 '--openmpi[Run as an OpenMPI job (needs the SSH Secret from \`setup openmpi-secret\`)]' \
 '(--detach)--wait[Stay until the job ends; exit non-zero if it ended FAILED or KILLED]' \
+'(--detach)-f[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
+'(--detach)--follow[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
 '--detach[Return right after the objects are created (web-server upload only)]' \
 '--insecure-skip-tls-verify[Do not verify the API server'\''s TLS certificate (insecure)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
