@@ -80,12 +80,13 @@ fn measure_case(case: &Case) {
         server.create(object).expect("create uploader");
     }
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while server
-        .list_selected("pods", Some("default"), uploader::POD_SELECTOR)
-        .map(|p| p.iter().all(|p| p["status"]["phase"] == "Running") && !p.is_empty())
-        .unwrap_or(false)
-        == false
-    {
+    let uploader_runs = || {
+        server
+            .list_selected("pods", Some("default"), uploader::POD_SELECTOR)
+            .map(|p| !p.is_empty() && p.iter().all(|p| p["status"]["phase"] == "Running"))
+            .unwrap_or(false)
+    };
+    while !uploader_runs() {
         assert!(std::time::Instant::now() < deadline, "uploader never ran");
         std::thread::sleep(Duration::from_millis(10));
     }

@@ -1,15 +1,15 @@
 //! Retrying API requests that failed for a passing reason, as a tower layer around kube-rs's HTTP
 //! stack: idempotent requests (GET, DELETE, server-side apply and JSON merge patches) after a 5xx
-//! answer, a dropped connection or a `--request-timeout`; any request the server refused to
-//! process (429, or 503 with `Retry-After`); any request whose connection was refused after the
-//! server had answered before (a restarting API server). A create (POST) or a JSON patch is never
-//! resent once the server may have processed it, so retries cannot duplicate a write. Delays grow
-//! exponentially and honour `Retry-After` (capped).
+//! answer, a connection dropped before the answer or a `--request-timeout`; any request the server
+//! refused to process (429, or 503 with `Retry-After`); any request that could not connect once
+//! the server had answered before (a restarting API server). A create (POST) or a JSON patch is
+//! never resent once the server may have processed it, so retries cannot duplicate a write. Delays
+//! grow exponentially and honour `Retry-After` (capped).
 //!
-//! A refused or dropped connection is retried only once the server has answered in this
-//! process, so a wrong address or a bad certificate fails at once, as with kubectl; a request
-//! that outlived `--request-timeout` is retried at most twice, so a dead server costs three
-//! timeouts, not six.
+//! A connection that cannot be made (refused, TLS, DNS) is retried only once the server has
+//! answered in this process, so a wrong address or a bad certificate fails at once, as with
+//! kubectl; a request that outlived `--request-timeout` is retried at most twice, so a dead server
+//! costs three timeouts, not six.
 
 use std::error::Error as StdError;
 use std::sync::Arc;
@@ -65,12 +65,12 @@ impl RetryPolicy {
 pub enum Outcome {
     /// An HTTP answer, with its `Retry-After` seconds if any.
     Answer(StatusCode, Option<u64>),
-    /// The connection was refused: the request never reached a server.
-    Refused,
+    /// No connection could be made (refused, TLS handshake, DNS): nothing was sent.
+    Unreached,
     /// `--request-timeout` elapsed before an answer.
     TimedOut,
-    /// Any other transport failure (connection reset or closed before the answer, TLS, ...).
-    Transport,
+    /// The request was sent, but the connection broke before the answer.
+    Dropped,
 }
 
 /// The kind of request, as far as retrying is concerned.
@@ -134,8 +134,8 @@ pub fn should_retry(
                         | StatusCode::GATEWAY_TIMEOUT
                 )
         }
-        Outcome::Refused => answered_before,
-        Outcome::Transport => answered_before && kind.idempotent,
+        Outcome::Unreached => answered_before,
+        Outcome::Dropped => kind.idempotent,
         Outcome::TimedOut => kind.idempotent && retries < policy.max_timeout_retries,
     }
 }
@@ -151,21 +151,26 @@ pub fn delay(policy: &RetryPolicy, outcome: Outcome, retry: u32) -> Duration {
     }
 }
 
+/// What hyper-util's client error says when the connection could not be made.
+const CONNECT_ERROR: &str = "client error (Connect)";
+
 /// Classify a transport error by walking its sources.
 pub fn classify_error(error: &(dyn StdError + 'static)) -> Outcome {
     let mut source: Option<&(dyn StdError + 'static)> = Some(error);
+    let mut outcome = Outcome::Dropped;
     while let Some(cause) = source {
         if cause.is::<tower::timeout::error::Elapsed>() {
             return Outcome::TimedOut;
         }
-        if let Some(io) = cause.downcast_ref::<std::io::Error>()
-            && io.kind() == std::io::ErrorKind::ConnectionRefused
-        {
-            return Outcome::Refused;
+        let refused = cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused);
+        if refused || cause.to_string().starts_with(CONNECT_ERROR) {
+            outcome = Outcome::Unreached;
         }
         source = cause.source();
     }
-    Outcome::Transport
+    outcome
 }
 
 fn retry_after(headers: &HeaderMap) -> Option<u64> {
@@ -308,9 +313,9 @@ fn describe(outcome: Outcome) -> String {
     match outcome {
         Outcome::Answer(status, Some(seconds)) => format!("{status} (Retry-After: {seconds})"),
         Outcome::Answer(status, None) => status.to_string(),
-        Outcome::Refused => "connection refused".to_string(),
+        Outcome::Unreached => "cannot connect".to_string(),
         Outcome::TimedOut => "no answer within --request-timeout".to_string(),
-        Outcome::Transport => "connection failed".to_string(),
+        Outcome::Dropped => "connection dropped before the answer".to_string(),
     }
 }
 
@@ -351,15 +356,20 @@ mod tests {
             Outcome::Answer(StatusCode::SERVICE_UNAVAILABLE, Some(1)),
             false
         ));
-        assert!(retry(WRITE, Outcome::Refused, true));
+        assert!(retry(WRITE, Outcome::Unreached, true));
     }
 
     #[test]
-    fn connection_failures_are_retried_only_after_the_server_answered_once() {
-        assert!(!retry(READ, Outcome::Refused, false));
-        assert!(!retry(READ, Outcome::Transport, false));
-        assert!(retry(READ, Outcome::Transport, true));
-        assert!(!retry(WRITE, Outcome::Transport, true));
+    fn a_failed_connection_is_retried_only_after_the_server_answered_once() {
+        assert!(!retry(READ, Outcome::Unreached, false));
+        assert!(retry(READ, Outcome::Unreached, true));
+        assert!(retry(WRITE, Outcome::Unreached, true));
+    }
+
+    #[test]
+    fn a_dropped_connection_is_retried_for_idempotent_requests_only() {
+        assert!(retry(READ, Outcome::Dropped, false));
+        assert!(!retry(WRITE, Outcome::Dropped, true));
     }
 
     #[test]
@@ -419,21 +429,27 @@ mod tests {
     #[test]
     fn errors_are_classified_through_their_sources() {
         #[derive(Debug)]
-        struct Wrapper(std::io::Error);
+        struct Wrapper(&'static str, std::io::Error);
         impl std::fmt::Display for Wrapper {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("client error (Connect)")
+                f.write_str(self.0)
             }
         }
         impl StdError for Wrapper {
             fn source(&self) -> Option<&(dyn StdError + 'static)> {
-                Some(&self.0)
+                Some(&self.1)
             }
         }
-        let refused = Wrapper(std::io::ErrorKind::ConnectionRefused.into());
-        assert_eq!(classify_error(&refused), Outcome::Refused);
-        let reset = Wrapper(std::io::ErrorKind::ConnectionReset.into());
-        assert_eq!(classify_error(&reset), Outcome::Transport);
+        let io = |kind: std::io::ErrorKind| std::io::Error::from(kind);
+        let refused = Wrapper(CONNECT_ERROR, io(std::io::ErrorKind::ConnectionRefused));
+        assert_eq!(classify_error(&refused), Outcome::Unreached);
+        let tls = Wrapper(CONNECT_ERROR, io(std::io::ErrorKind::InvalidData));
+        assert_eq!(classify_error(&tls), Outcome::Unreached);
+        let cut = Wrapper(
+            "client error (SendRequest)",
+            io(std::io::ErrorKind::ConnectionReset),
+        );
+        assert_eq!(classify_error(&cut), Outcome::Dropped);
         let elapsed = tower::timeout::error::Elapsed::new();
         assert_eq!(classify_error(&elapsed), Outcome::TimedOut);
     }

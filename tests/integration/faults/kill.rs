@@ -101,15 +101,25 @@ fn kill_403_on_delete_names_verb_resource_and_the_fix() {
 }
 
 #[test]
-fn kill_409_on_the_kill_signal_names_the_conflict() {
+fn kill_409_on_the_kill_signal_names_the_conflict_and_deletes_directly() {
     let env = seeded("u-kill-409");
     let signal = Match::verb("patch").on("configmaps");
     env.server.fail(signal.clone(), Failure::nth(1, 409));
     let output = kill(&env, "u-kill-409", &[]).output().unwrap();
-    let (_, stderr) = texts(&output);
-    assert_names(&stderr, &["configmap", "Conflict"]);
+    let (stdout, stderr) = texts(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(stdout, "job \"u-kill-409\" killed\n");
+    assert_names(
+        &stderr,
+        &[
+            "cannot signal the job master",
+            "Conflict",
+            "deleting the objects directly",
+        ],
+    );
     // A merge patch is idempotent, but a 409 is not a passing fault: it is not resent.
     assert_eq!(statuses(&env.server, &signal), [409]);
+    assert_eq!(job_objects(&env.server), Vec::<String>::new());
 }
 
 #[test]
