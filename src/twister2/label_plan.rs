@@ -521,6 +521,27 @@ struct Wanted {
     datacenter: Option<String>,
 }
 
+/// The problems of `--rack`/`--datacenter` values given on the command line, which need no
+/// node list: checked before the first request.
+pub fn assigned_value_problems(request: &LabelRequest) -> Vec<PlanProblem> {
+    let LabelRequest::Assign {
+        rack, datacenter, ..
+    } = request
+    else {
+        return Vec::new();
+    };
+    [("rack", rack), ("datacenter", datacenter)]
+        .into_iter()
+        .filter_map(|(what, value)| {
+            let value = value.as_deref()?;
+            (value.is_empty() || !is_label_value(value)).then(|| PlanProblem::BadValue {
+                what,
+                value: value.to_string(),
+            })
+        })
+        .collect()
+}
+
 /// Plans `nodes label`. `nodes` is the whole cluster (for matching addresses and for checking
 /// that no rack ends up in two datacenters); the plan lists changes in the order of `nodes`.
 pub fn plan_label(
@@ -539,18 +560,13 @@ pub fn plan_label(
             value: value.to_string(),
         })
     };
+    problems.extend(assigned_value_problems(request));
     match request {
         LabelRequest::Assign {
             rack,
             datacenter,
             nodes: addresses,
         } => {
-            problems.extend(rack.as_deref().and_then(|r| bad_value("rack", r)));
-            problems.extend(
-                datacenter
-                    .as_deref()
-                    .and_then(|d| bad_value("datacenter", d)),
-            );
             for address in addresses {
                 match index.find(address, None) {
                     Ok(i) => {

@@ -211,7 +211,6 @@ fn bad_quantities_are_refused_naming_the_value_before_any_write() {
 }
 
 #[test]
-#[ignore = "issue 3: submit checks --cpu, --memory, --compute-resource and --jar only after its pre-flight reads; the design wants every argument checked before the first request"]
 fn bad_submit_arguments_are_refused_before_any_request() {
     let env = Env::new();
     for (extra, needle) in BAD_QUANTITIES {
@@ -440,7 +439,6 @@ fn bad_node_labels_are_refused_naming_the_value_before_any_write() {
 }
 
 #[test]
-#[ignore = "issue 6: nodes label checks label values only after its access review and node list; the design wants every argument checked before the first request"]
 fn bad_node_labels_are_refused_before_any_request() {
     let env = Env::new();
     env.server.nodes(1);

@@ -8,7 +8,7 @@ use crate::cli::GlobalArgs;
 use crate::cli::nodes::LabelArgs;
 use crate::commands::nodes::{Wording, carry_out, keys_from_args, load_config, resolve_keys};
 use crate::exit::usage;
-use crate::twister2::label_plan::{LabelRequest, plan_label};
+use crate::twister2::label_plan::{LabelRequest, assigned_value_problems, plan_label};
 
 /// Run `nodes label`.
 pub async fn run(global: &GlobalArgs, args: &LabelArgs) -> Result<()> {
@@ -38,6 +38,11 @@ twister2.resource.racks.list:\n    - rack-a: [10.0.0.1, 10.0.0.2]",
             },
         ),
     };
+    let bad_values = assigned_value_problems(&request);
+    if !bad_values.is_empty() {
+        let lines: Vec<String> = bad_values.iter().map(|p| p.to_string()).collect();
+        return Err(usage(lines.join("\n")));
+    }
     let wording = Wording {
         done: "labeled",
         verb: "label",

@@ -31,6 +31,9 @@ pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
     let now = crate::twister2::job_id::now_ms();
     let (config, notices) = plan::effective_config(args)?;
     let identity = plan::identity(args, &config, now)?;
+    // Everything the arguments alone decide is checked before the first request.
+    plan::compute_resources(args, &config)?;
+    plan::check_job_file(&args.job_file)?;
     if args.write.dry_run == DryRun::Client {
         let namespace = local_namespace(global).await;
         let facts = ClusterFacts {

@@ -607,6 +607,11 @@ pub fn uploader_base_url(config: &Config, namespace: &str) -> String {
     configured.unwrap_or_else(|| format!("http://twister2-uploader.{namespace}.svc.cluster.local"))
 }
 
+/// The job file exists, is a file, and has a usable name.
+pub fn check_job_file(path: &Path) -> Result<()> {
+    file_name(path).map(|_| ())
+}
+
 fn file_name(path: &Path) -> Result<String> {
     if !path.exists() {
         return Err(usage(format!("job file {} does not exist", path.display())));
