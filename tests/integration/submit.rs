@@ -602,3 +602,41 @@ fn follow_streams_every_pods_logs_until_the_job_ends() {
         "each worker's line exactly once: {stdout}"
     );
 }
+
+#[test]
+fn a_create_left_unanswered_is_deleted_by_name_in_the_rollback() {
+    let env = Env::new();
+    install_uploader(&env, 1);
+    env.server.add_latency(
+        Match::verb("create").on("statefulsets"),
+        Duration::from_secs(3),
+    );
+    let err = fails(
+        env.plugin().args(submit_args(
+            "hello",
+            1,
+            &["--job-id", "unanswered", "--request-timeout", "1s"],
+        )),
+        1,
+    );
+    assert!(err.contains("everything it created was deleted"), "{err}");
+    // The server may have created the StatefulSets although it never answered: the rollback
+    // deletes them by name (404 counts as deleted).
+    let deleted: Vec<String> = env
+        .server
+        .requests()
+        .into_iter()
+        .filter(|r| r.verb == "delete" && r.resource == "statefulsets")
+        .map(|r| r.name)
+        .collect();
+    assert!(
+        deleted.contains(&"unanswered-jm".to_string()),
+        "{deleted:?}"
+    );
+    assert!(deleted.contains(&"unanswered-0".to_string()), "{deleted:?}");
+    assert!(
+        all_job_objects(&env).is_empty(),
+        "left {:?}",
+        all_job_objects(&env)
+    );
+}

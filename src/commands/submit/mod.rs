@@ -318,8 +318,14 @@ async fn create_all(cluster: &Cluster, plan: &Plan, created: &Created) -> Result
     let first_wave = objects.to_json_values()?;
     let results = futures::future::join_all(first_wave.iter().map(|object| async move {
         let result = objects::create(cluster, object, false).await;
-        if let Ok(stored) = &result {
-            created.note(objects::ObjectRef::of(stored, &cluster.namespace)?);
+        match &result {
+            Ok(stored) => created.note(objects::ObjectRef::of(stored, &cluster.namespace)?),
+            // No answer (timeout, dropped connection): the server may still have created it,
+            // so the rollback deletes it by name too (a 404 then counts as deleted).
+            Err(e) if !matches!(e, kube::Error::Api(_)) => {
+                created.note(objects::ObjectRef::of(object, &cluster.namespace)?)
+            }
+            Err(_) => {}
         }
         result.map_err(|e| {
             let what = objects::ObjectRef::of(object, &cluster.namespace)

@@ -77,6 +77,17 @@ fn reference(command: &[&str], installed: bool) -> (Vec<String>, String) {
     (managed(&env.server), stdout)
 }
 
+/// Run `check` for every setup command at once, each on its own fake cluster (their waits —
+/// `Retry-After`, timeouts, restarts — overlap); a failure in any fails the test.
+fn for_each_command(check: impl Fn(&'static [&'static str], bool) + Sync) {
+    std::thread::scope(|scope| {
+        for (command, installed) in COMMANDS {
+            let check = &check;
+            scope.spawn(move || check(command, installed));
+        }
+    });
+}
+
 /// Status codes the server answered `command`'s requests with.
 fn codes(server: &ServerHandle) -> Vec<u16> {
     server.requests().iter().map(|r| r.status).collect()
@@ -84,7 +95,7 @@ fn codes(server: &ServerHandle) -> Vec<u16> {
 
 #[test]
 fn setup_commands_retry_500_and_429_and_end_as_without_faults() {
-    for (command, installed) in COMMANDS {
+    for_each_command(|command, installed| {
         let (want, _) = reference(command, installed);
         let env = cluster(installed);
         env.server.fail(
@@ -102,12 +113,12 @@ fn setup_commands_retry_500_and_429_and_end_as_without_faults() {
             codes.contains(&500) || codes.contains(&429),
             "{command:?}: no fault was hit: {codes:?}"
         );
-    }
+    });
 }
 
 #[test]
 fn setup_commands_retry_requests_slower_than_request_timeout() {
-    for (command, installed) in COMMANDS {
+    for_each_command(|command, installed| {
         let (want, _) = reference(command, installed);
         let env = cluster(installed);
         spike_once(&env.server, Match::any(), Duration::from_millis(900));
@@ -116,7 +127,7 @@ fn setup_commands_retry_requests_slower_than_request_timeout() {
             .args(command)
             .args(["--request-timeout", "400ms"]));
         assert_eq!(managed(&env.server), want, "{command:?}");
-    }
+    });
 }
 
 #[test]
@@ -150,17 +161,21 @@ fn setup_commands_name_a_refused_verb_and_a_second_run_finishes() {
             "statefulsets",
         ),
     ];
-    for (command, refused, resource) in refusals {
-        let installed = command.contains(&"remove");
-        let (want, _) = reference(command, installed);
-        let env = cluster(installed);
-        let hook = env.server.deny(refused);
-        let err = fails(env.plugin().args(command), 1);
-        assert_names(&err, &["Forbidden", resource]);
-        env.server.remove_hook(hook);
-        ok(env.plugin().args(command));
-        assert_eq!(managed(&env.server), want, "{command:?}");
-    }
+    std::thread::scope(|scope| {
+        for (command, refused, resource) in refusals {
+            scope.spawn(move || {
+                let installed = command.contains(&"remove");
+                let (want, _) = reference(command, installed);
+                let env = cluster(installed);
+                let hook = env.server.deny(refused);
+                let err = fails(env.plugin().args(command), 1);
+                assert_names(&err, &["Forbidden", resource]);
+                env.server.remove_hook(hook);
+                ok(env.plugin().args(command));
+                assert_eq!(managed(&env.server), want, "{command:?}");
+            });
+        }
+    });
 }
 
 #[test]
@@ -178,7 +193,7 @@ fn setup_status_names_a_refused_read_in_its_report() {
 
 #[test]
 fn setup_commands_name_a_409_conflict() {
-    for (command, installed) in COMMANDS {
+    for_each_command(|command, installed| {
         let env = cluster(installed);
         env.server
             .fail(Match::any().method("PATCH"), Failure::nth(1, 409));
@@ -190,11 +205,11 @@ fn setup_commands_name_a_409_conflict() {
             + env.server.count_requests(&Match::any().method("DELETE"));
         if writes == 0 {
             assert!(output.status.success(), "{command:?}: {stderr}");
-            continue;
+            return;
         }
         assert_eq!(output.status.code(), Some(1), "{command:?}: {stderr}");
         assert_names(&stderr, &["Conflict"]);
-    }
+    });
 }
 
 #[test]
@@ -237,7 +252,7 @@ fn setup_wait_survives_dropped_watches_and_an_api_server_restart() {
 
 #[test]
 fn setup_commands_survive_an_api_server_restart_during_their_first_request() {
-    for (command, installed) in COMMANDS {
+    for_each_command(|command, installed| {
         let (want, _) = reference(command, installed);
         let mut env = cluster(installed);
         spike_once(&env.server, Match::any(), Duration::from_millis(800));
@@ -249,5 +264,5 @@ fn setup_commands_survive_an_api_server_restart_during_their_first_request() {
         let (code, _, stderr) = run.finish(Duration::from_secs(30));
         assert_eq!(code, Some(0), "{command:?}: {stderr}");
         assert_eq!(managed(&env.server), want, "{command:?}");
-    }
+    });
 }
