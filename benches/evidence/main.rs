@@ -2,6 +2,7 @@
 //! Each section measures the release binary as a user runs it (a fresh process per run).
 
 mod endpoints;
+mod kill;
 mod kubectl_compare;
 mod logs;
 mod measure;
@@ -22,6 +23,9 @@ fn main() {
     }
     if wanted("submit") {
         submit::run();
+    }
+    if wanted("kill") {
+        kill::run();
     }
     if wanted("endpoints") {
         endpoints::run();
