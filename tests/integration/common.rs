@@ -1,8 +1,11 @@
 //! Shared test plumbing: a fake cluster with a kubeconfig, and the plugin binary run in an
 //! isolated environment (own HOME, no inherited KUBECONFIG).
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Child, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use fake_kube::{FakeServer, KubeconfigOpts};
@@ -105,4 +108,127 @@ pub fn write_kubeconfig(path: &Path, name: &str, server: &str, namespace: Option
         ),
     )
     .expect("write kubeconfig");
+}
+
+/// The plugin running in the background (for tests that act while it runs), its output
+/// collected as it comes.
+pub struct Background {
+    child: Child,
+    stdout: Arc<Mutex<Vec<u8>>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+}
+
+fn collect(mut from: impl Read + Send + 'static) -> Arc<Mutex<Vec<u8>>> {
+    let buffer = Arc::new(Mutex::new(Vec::new()));
+    let into = buffer.clone();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 8192];
+        loop {
+            match from.read(&mut chunk) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => into.lock().unwrap().extend_from_slice(&chunk[..n]),
+            }
+        }
+    });
+    buffer
+}
+
+impl Background {
+    /// Start the plugin with `args` against `env`'s server.
+    pub fn start(env: &Env, args: &[&str]) -> Background {
+        let mut child =
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("kubectl-twister2"))
+                .env_remove("KUBECONFIG")
+                .env("HOME", env.dir.path())
+                .env("NO_COLOR", "1")
+                .env_remove("KUBERNETES_SERVICE_HOST")
+                .arg("--kubeconfig")
+                .arg(&env.kubeconfig)
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+        let stdout = collect(child.stdout.take().unwrap());
+        let stderr = collect(child.stderr.take().unwrap());
+        Background {
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    /// What it printed on stdout so far.
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
+    }
+
+    /// What it printed on stderr so far.
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
+    }
+
+    /// Wait until `check` holds on (stdout, stderr).
+    #[track_caller]
+    pub fn wait_for(&mut self, what: &str, timeout: Duration, check: impl Fn(&str, &str) -> bool) {
+        let deadline = Instant::now() + timeout;
+        while !check(&self.stdout(), &self.stderr()) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                std::thread::sleep(Duration::from_millis(50));
+                if check(&self.stdout(), &self.stderr()) {
+                    return;
+                }
+                panic!(
+                    "the plugin exited ({status}) before {what}\nstdout:\n{}\nstderr:\n{}",
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "timed out waiting for {what}\nstdout:\n{}\nstderr:\n{}",
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Wait for the exit; returns (exit code, stdout, stderr) and checks that no panic reached
+    /// the user.
+    #[track_caller]
+    pub fn finish(mut self, timeout: Duration) -> (Option<i32>, String, String) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(100));
+                let (out, err) = (self.stdout(), self.stderr());
+                assert!(
+                    !err.contains("panicked"),
+                    "a panic reached the user:\n{err}"
+                );
+                return (status.code(), out, err);
+            }
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "the plugin did not exit\nstdout:\n{}\nstderr:\n{}",
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Send SIGINT (Ctrl-C) to the plugin.
+    pub fn interrupt(&self) {
+        // SAFETY: sending a signal to our own child process.
+        unsafe {
+            libc::kill(self.child.id() as libc::pid_t, libc::SIGINT);
+        }
+    }
 }

@@ -15,9 +15,6 @@ mod setup;
 mod submit;
 
 use std::collections::BTreeMap;
-use std::io::Read;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fake_kube::{HookId, Match, RequestRecord, ServerHandle};
@@ -176,119 +173,8 @@ pub fn assert_names(stderr: &str, needles: &[&str]) {
     );
 }
 
-/// The plugin running in the background (for faults injected while it runs), its output
-/// collected as it comes.
-pub struct Spawned {
-    child: Child,
-    stdout: Arc<Mutex<Vec<u8>>>,
-    stderr: Arc<Mutex<Vec<u8>>>,
-}
-
-fn collect(mut from: impl Read + Send + 'static) -> Arc<Mutex<Vec<u8>>> {
-    let buffer = Arc::new(Mutex::new(Vec::new()));
-    let into = buffer.clone();
-    std::thread::spawn(move || {
-        let mut chunk = [0u8; 8192];
-        loop {
-            match from.read(&mut chunk) {
-                Ok(0) | Err(_) => return,
-                Ok(n) => into.lock().unwrap().extend_from_slice(&chunk[..n]),
-            }
-        }
-    });
-    buffer
-}
-
-impl Spawned {
-    /// Start the plugin with `args` against `env`'s server.
-    pub fn start(env: &Env, args: &[&str]) -> Spawned {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("kubectl-twister2"))
-            .env_remove("KUBECONFIG")
-            .env("HOME", env.dir.path())
-            .env("NO_COLOR", "1")
-            .env_remove("KUBERNETES_SERVICE_HOST")
-            .arg("--kubeconfig")
-            .arg(&env.kubeconfig)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stdout = collect(child.stdout.take().unwrap());
-        let stderr = collect(child.stderr.take().unwrap());
-        Spawned {
-            child,
-            stdout,
-            stderr,
-        }
-    }
-
-    /// What it printed on stdout so far.
-    pub fn stdout(&self) -> String {
-        String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
-    }
-
-    /// What it printed on stderr so far.
-    pub fn stderr(&self) -> String {
-        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
-    }
-
-    /// Wait until `check` holds on (stdout, stderr).
-    #[track_caller]
-    pub fn wait_for(&mut self, what: &str, timeout: Duration, check: impl Fn(&str, &str) -> bool) {
-        let deadline = Instant::now() + timeout;
-        while !check(&self.stdout(), &self.stderr()) {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                std::thread::sleep(Duration::from_millis(50));
-                if check(&self.stdout(), &self.stderr()) {
-                    return;
-                }
-                panic!(
-                    "the plugin exited ({status}) before {what}\nstdout:\n{}\nstderr:\n{}",
-                    self.stdout(),
-                    self.stderr()
-                );
-            }
-            if Instant::now() >= deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "timed out waiting for {what}\nstdout:\n{}\nstderr:\n{}",
-                    self.stdout(),
-                    self.stderr()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// Wait for the exit; returns (exit code, stdout, stderr) and checks that no panic reached
-    /// the user.
-    #[track_caller]
-    pub fn finish(mut self, timeout: Duration) -> (Option<i32>, String, String) {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                std::thread::sleep(Duration::from_millis(100));
-                let (out, err) = (self.stdout(), self.stderr());
-                assert!(
-                    !err.contains("panicked"),
-                    "a panic reached the user:\n{err}"
-                );
-                return (status.code(), out, err);
-            }
-            if Instant::now() >= deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "the plugin did not exit\nstdout:\n{}\nstderr:\n{}",
-                    self.stdout(),
-                    self.stderr()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-}
+/// The plugin running in the background (for faults injected while it runs).
+pub use crate::common::Background as Spawned;
 
 /// Restart the fake API server on the same port (every connection cut, state kept).
 pub fn restart(env: &mut Env) {

@@ -4,8 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fake_kube::{DropAfter, Match, PodScript, ServerHandle};
@@ -15,7 +14,7 @@ use kubectl_twister2::twister2::resources::ComputeResource;
 use kubectl_twister2::twister2::spec::JobSpec;
 use serde_json::{Value, json};
 
-use crate::common::{Env, fails, ok, texts};
+use crate::common::{Background, Env, fails, ok, texts};
 
 const NS: &str = "default";
 
@@ -99,126 +98,6 @@ fn container_log(server: &ServerHandle, pod: &str, container: &str) -> Vec<Strin
 const C0: &str = "twister2-container-0";
 const C1: &str = "twister2-container-1";
 const JM: &str = "twister2-job-master-0";
-
-/// The plugin running in the background, its output collected as it comes.
-struct Background {
-    child: Child,
-    stdout: Arc<Mutex<Vec<u8>>>,
-    stderr: Arc<Mutex<Vec<u8>>>,
-}
-
-fn collect(mut from: impl Read + Send + 'static) -> Arc<Mutex<Vec<u8>>> {
-    let buffer = Arc::new(Mutex::new(Vec::new()));
-    let into = buffer.clone();
-    std::thread::spawn(move || {
-        let mut chunk = [0u8; 8192];
-        loop {
-            match from.read(&mut chunk) {
-                Ok(0) | Err(_) => return,
-                Ok(n) => into.lock().unwrap().extend_from_slice(&chunk[..n]),
-            }
-        }
-    });
-    buffer
-}
-
-impl Background {
-    fn start(env: &Env, args: &[&str]) -> Background {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("kubectl-twister2"))
-            .env_remove("KUBECONFIG")
-            .env("HOME", env.dir.path())
-            .env("NO_COLOR", "1")
-            .env_remove("KUBERNETES_SERVICE_HOST")
-            .arg("--kubeconfig")
-            .arg(&env.kubeconfig)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stdout = collect(child.stdout.take().unwrap());
-        let stderr = collect(child.stderr.take().unwrap());
-        Background {
-            child,
-            stdout,
-            stderr,
-        }
-    }
-
-    fn stdout(&self) -> String {
-        String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
-    }
-
-    fn stderr(&self) -> String {
-        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
-    }
-
-    /// Wait until stdout satisfies `check`.
-    #[track_caller]
-    fn wait_for(&mut self, what: &str, timeout: Duration, check: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if check(&self.stdout()) {
-                return;
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                std::thread::sleep(Duration::from_millis(50));
-                if check(&self.stdout()) {
-                    return;
-                }
-                panic!(
-                    "the plugin exited ({status}) before {what}\nstdout:\n{}\nstderr:\n{}",
-                    self.stdout(),
-                    self.stderr()
-                );
-            }
-            if Instant::now() >= deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "timed out waiting for {what}\nstdout:\n{}\nstderr:\n{}",
-                    self.stdout(),
-                    self.stderr()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Wait for the plugin to exit; returns (exit code, stdout, stderr).
-    #[track_caller]
-    fn finish(mut self, timeout: Duration) -> (Option<i32>, String, String) {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader threads take the last bytes.
-                std::thread::sleep(Duration::from_millis(100));
-                let (out, err) = (self.stdout(), self.stderr());
-                assert!(
-                    !err.contains("panicked"),
-                    "a panic reached the user:\n{err}"
-                );
-                return (status.code(), out, err);
-            }
-            if Instant::now() >= deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "the plugin did not exit\nstdout:\n{}\nstderr:\n{}",
-                    self.stdout(),
-                    self.stderr()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn interrupt(&self) {
-        // SAFETY: sending a signal to our own child process.
-        unsafe {
-            libc::kill(self.child.id() as libc::pid_t, libc::SIGINT);
-        }
-    }
-}
 
 /// Lines of `text` grouped by prefix (`[worker-3] x` → "worker-3" → ["x"]), checking every line
 /// has one.
@@ -307,9 +186,11 @@ fn fifty_pods_followed_at_once_every_line_exactly_once_and_whole() {
     script_fifty(&env.server, id, 30);
     seed(&env.server, &spec(id, 50, 1));
     let mut logs = Background::start(&env, &["logs", id, "-f", "--tail=-1"]);
-    logs.wait_for("every line of 51 pods", Duration::from_secs(60), |out| {
-        out.lines().count() >= 51 * 30
-    });
+    logs.wait_for(
+        "every line of 51 pods",
+        Duration::from_secs(60),
+        |out, _| out.lines().count() >= 51 * 30,
+    );
     end_job(&env.server, id);
     let (code, stdout, stderr) = logs.finish(Duration::from_secs(20));
     assert_eq!(code, Some(0), "{stderr}");
@@ -391,14 +272,14 @@ fn a_stream_dropped_mid_line_is_resumed_without_duplicates_or_loss() {
         4,
     );
     let mut logs = Background::start(&env, &["logs", id, "-f", "--tail", "-1", "--worker", "0"]);
-    logs.wait_for("the first batch", Duration::from_secs(20), |out| {
+    logs.wait_for("the first batch", Duration::from_secs(20), |out, _| {
         out.lines().count() >= 8
     });
     for b in 1..6 {
         env.server.append_log(NS, &worker, C0, &batch(b));
         std::thread::sleep(Duration::from_millis(150));
     }
-    logs.wait_for("six batches", Duration::from_secs(30), |out| {
+    logs.wait_for("six batches", Duration::from_secs(30), |out, _| {
         out.lines().count() >= 48
     });
     std::thread::sleep(Duration::from_millis(300));
@@ -454,7 +335,7 @@ fn a_restarted_container_is_followed_again_and_saved_as_a_new_instance() {
             save_dir.to_str().unwrap(),
         ],
     );
-    logs.wait_for("both instances", Duration::from_secs(20), |out| {
+    logs.wait_for("both instances", Duration::from_secs(20), |out, _| {
         out.contains("after 2")
     });
     wait_until("the restart", Duration::from_secs(10), || {
@@ -509,11 +390,11 @@ fn follow_with_previous_shows_the_previous_instance_first() {
         container_log(&env.server, &worker, C0) == ["new 1"]
     });
     let mut logs = Background::start(&env, &["logs", id, "-f", "-p", "--worker", "0"]);
-    logs.wait_for("both instances", Duration::from_secs(20), |out| {
+    logs.wait_for("both instances", Duration::from_secs(20), |out, _| {
         out.contains("new 1")
     });
     env.server.append_log(NS, &worker, C0, "new 2");
-    logs.wait_for("a new line", Duration::from_secs(20), |out| {
+    logs.wait_for("a new line", Duration::from_secs(20), |out, _| {
         out.contains("new 2")
     });
     end_job(&env.server, id);
@@ -535,7 +416,7 @@ fn pods_created_after_the_start_are_picked_up() {
     );
     seed(&env.server, &spec(id, 1, 1));
     let mut logs = Background::start(&env, &["logs", id, "-f"]);
-    logs.wait_for("the first worker", Duration::from_secs(20), |out| {
+    logs.wait_for("the first worker", Duration::from_secs(20), |out, _| {
         out.contains("[worker-0] hello from a worker")
     });
     // Twister2's job master scales the last compute resource up.
@@ -547,7 +428,7 @@ fn pods_created_after_the_start_are_picked_up() {
             json!({"spec": {"replicas": 3}}),
         )
         .unwrap();
-    logs.wait_for("the new workers", Duration::from_secs(20), |out| {
+    logs.wait_for("the new workers", Duration::from_secs(20), |out, _| {
         out.contains("[worker-1] hello") && out.contains("[worker-2] hello")
     });
     end_job(&env.server, id);
@@ -574,10 +455,10 @@ fn the_end_of_the_job_and_ctrl_c_end_follow_with_exit_zero() {
     env.server.append_log(NS, &worker, C0, "working");
     let mut ended = Background::start(&env, &["logs", id, "-f"]);
     let mut interrupted = Background::start(&env, &["logs", id, "-f"]);
-    ended.wait_for("a line", Duration::from_secs(20), |out| {
+    ended.wait_for("a line", Duration::from_secs(20), |out, _| {
         out.contains("working")
     });
-    interrupted.wait_for("a line", Duration::from_secs(20), |out| {
+    interrupted.wait_for("a line", Duration::from_secs(20), |out, _| {
         out.contains("working")
     });
 
@@ -632,7 +513,7 @@ fn follow_waits_for_pods_and_gives_up_after_the_timeout() {
             > 0
     });
     seed_workloads(&env.server, &job);
-    logs.wait_for("the pods' lines", Duration::from_secs(20), |out| {
+    logs.wait_for("the pods' lines", Duration::from_secs(20), |out, _| {
         out.contains("[worker-0] finally") && out.contains("[job-master] finally")
     });
     end_job(&env.server, id);
@@ -794,7 +675,7 @@ fn tail_since_and_timestamps_windows() {
     let many: Vec<String> = (0..15).map(|n| format!("bulk {n}")).collect();
     env.server.append_log(NS, &worker, C1, &many.join("\n"));
     let mut logs = Background::start(&env, &["logs", id, "-f", "--worker", "3"]);
-    logs.wait_for("the tail", Duration::from_secs(20), |out| {
+    logs.wait_for("the tail", Duration::from_secs(20), |out, _| {
         out.contains("bulk 14")
     });
     end_job(&env.server, id);
@@ -1027,7 +908,7 @@ fn follow_queues_sources_beyond_max_concurrency_and_starts_them_as_slots_free() 
             "2",
         ],
     );
-    logs.wait_for("every worker", Duration::from_secs(30), |out| {
+    logs.wait_for("every worker", Duration::from_secs(30), |out, _| {
         out.lines().count() >= 10
     });
     end_job(&env.server, id);
