@@ -5,9 +5,9 @@
 
 use std::time::Duration;
 
-use fake_kube::{EventType, FakeServer, Match, resources::Res};
-use kubectl_twister2::manifests::uploader;
+use fake_kube::{EventType, Match, resources::Res};
 
+use crate::fixture::Cluster;
 use crate::measure::{ms, run_once_to};
 
 pub fn run() {
@@ -27,31 +27,11 @@ sees `KILL_JOB`; without one, the plugin deletes them after `--timeout 1s`.\n"
 }
 
 fn measure(job_master: bool, latency_ms: u64) {
-    let server = FakeServer::start().expect("fake server");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let kubeconfig = server
-        .write_kubeconfig(dir.path(), fake_kube::KubeconfigOpts::default())
-        .expect("kubeconfig");
-    let mut options = uploader::UploaderOptions::new("default");
-    options.replicas = 1;
-    for object in uploader::uploader_objects(&options)
-        .expect("uploader objects")
-        .to_json_values()
-        .expect("json")
-    {
-        server.create(object).expect("create uploader");
-    }
-    let uploader_runs = || {
-        server
-            .list_selected("pods", Some("default"), uploader::POD_SELECTOR)
-            .map(|p| !p.is_empty() && p.iter().all(|p| p["status"]["phase"] == "Running"))
-            .unwrap_or(false)
-    };
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while !uploader_runs() {
-        assert!(std::time::Instant::now() < deadline, "uploader never ran");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let Cluster {
+        server,
+        dir,
+        kubeconfig,
+    } = Cluster::with_uploader();
     let home = dir.path().display().to_string();
     let kc = kubeconfig.display().to_string();
     let jar = format!(

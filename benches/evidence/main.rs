@@ -2,6 +2,7 @@
 //! Each section measures the release binary as a user runs it (a fresh process per run).
 
 mod endpoints;
+mod fixture;
 mod kill;
 mod kubectl_compare;
 mod logs;

@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
-use fake_kube::{FakeServer, Match};
-use kubectl_twister2::manifests::uploader;
+use fake_kube::Match;
 
+use crate::fixture::Cluster;
 use crate::measure::{ms, run_once_to};
 
 struct Case {
@@ -64,32 +64,12 @@ one's answers); the upload's exec streams are counted apart.\n"
 }
 
 fn measure_case(case: &Case) {
-    let server = FakeServer::start().expect("fake server");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let kubeconfig = server
-        .write_kubeconfig(dir.path(), fake_kube::KubeconfigOpts::default())
-        .expect("kubeconfig");
+    let Cluster {
+        server,
+        dir,
+        kubeconfig,
+    } = Cluster::with_uploader();
     server.set_pod_delays(Duration::ZERO, Duration::ZERO, Duration::ZERO);
-    let mut options = uploader::UploaderOptions::new("default");
-    options.replicas = 1;
-    for object in uploader::uploader_objects(&options)
-        .expect("uploader objects")
-        .to_json_values()
-        .expect("json")
-    {
-        server.create(object).expect("create uploader");
-    }
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    let uploader_runs = || {
-        server
-            .list_selected("pods", Some("default"), uploader::POD_SELECTOR)
-            .map(|p| !p.is_empty() && p.iter().all(|p| p["status"]["phase"] == "Running"))
-            .unwrap_or(false)
-    };
-    while !uploader_runs() {
-        assert!(std::time::Instant::now() < deadline, "uploader never ran");
-        std::thread::sleep(Duration::from_millis(10));
-    }
     server.add_latency(Match::any(), Duration::from_millis(case.latency_ms));
     server.clear_requests();
     let per_resource = case.workers / case.resources;
