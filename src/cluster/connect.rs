@@ -15,6 +15,7 @@ use crate::cluster::errors::{self, RequestScope};
 use crate::cluster::http_layers::RequestLogLayer;
 use crate::cluster::kubeconfig;
 use crate::cluster::retry::{RetryLayer, RetryPolicy};
+use crate::cluster::transport;
 use crate::exit::usage;
 
 /// A connected client and what the commands need to know about where it points.
@@ -134,9 +135,7 @@ exist) and not running inside a cluster ({}); pass --kubeconfig FILE",
 
 /// Connect: resolve the configuration and build the client. Makes no request yet.
 pub async fn connect(global: &GlobalArgs) -> Result<Cluster> {
-    let mut config = resolve_config(global).await?;
-    // One retry policy for every request: ours (`retry.rs`), not kube-rs's built-in one.
-    config.default_retry = false;
+    let config = resolve_config(global).await?;
     let server = config
         .cluster_url
         .to_string()
@@ -144,8 +143,9 @@ pub async fn connect(global: &GlobalArgs) -> Result<Cluster> {
         .to_string();
     let namespace = config.default_namespace.clone();
     let request_timeout = global.request_timeout.0;
-    let builder = ClientBuilder::try_from(config)
+    let service = transport::http_service(&config)
         .with_context(|| format!("cannot set up a client for the API server at {server}"))?;
+    let builder = ClientBuilder::new(service, namespace.clone());
     let builder = builder.with_layer(&tower::util::option_layer(
         request_timeout.map(tower::timeout::TimeoutLayer::new),
     ));

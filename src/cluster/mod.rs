@@ -18,6 +18,7 @@ pub mod preflight;
 pub mod retry;
 pub mod server_version;
 pub mod setup_status;
+pub mod transport;
 pub mod upload;
 pub mod wait_ready;
 pub mod watch;

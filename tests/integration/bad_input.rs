@@ -1,8 +1,8 @@
 //! Bad input through the real binary: job names and IDs (empty, unicode, 500 characters, only
 //! symbols), quantities (`-1`, `1.5.3`, `10Xi`), configuration files (malformed YAML, wrong types,
 //! huge, binary, unknown keys, both spellings of a key), missing and unreadable files, and
-//! kubeconfigs without a current context. Every refusal exits 1 or 2 with a message naming the bad
-//! value, never panics, and happens before the first request to the cluster.
+//! kubeconfigs without a current context or with a proxy. Every refusal exits 1 or 2 with a
+//! message naming the bad value, never panics, and happens before the first request to the cluster.
 
 use std::path::PathBuf;
 
@@ -340,6 +340,11 @@ fn kubeconfigs_without_a_usable_context_are_named() {
         b"apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: http://127.0.0.1:1\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: t\n",
     );
     let malformed = write(&env, "malformed", b"not: [yaml");
+    let proxied = write(
+        &env,
+        "proxied",
+        b"apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: c\n  cluster:\n    server: http://127.0.0.1:1\n    proxy-url: http://user:secret@127.0.0.1:3128\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: t\n",
+    );
     let run = |kubeconfig: &std::path::Path, extra: &[&str]| {
         let mut cmd = crate::common::plugin_in(env.dir.path());
         cmd.arg("--kubeconfig").arg(kubeconfig).args(extra);
@@ -357,6 +362,13 @@ fn kubeconfigs_without_a_usable_context_are_named() {
         err.contains("cannot read kubeconfig") && err.contains("malformed"),
         "{err}"
     );
+    let err = run(&proxied, &["jobs"]);
+    assert!(
+        err.contains("proxy-url http://127.0.0.1:3128, which this build does not support"),
+        "{err}"
+    );
+    assert!(!err.contains("secret"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
     let err = run(std::path::Path::new("/missing/kubeconfig"), &["jobs"]);
     assert!(err.contains("/missing/kubeconfig"), "{err}");
     // The same kubeconfig is fine once a context is named.
