@@ -68,3 +68,65 @@ pub fn http_service(config: &Config) -> Result<HttpService, TransportError> {
         .service(client.map_err(BoxError::from))
         .boxed())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http_body_util::BodyExt;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tower::Service;
+
+    const BODY_BYTES: usize = 4 * 1024 * 1024;
+
+    /// A one-shot HTTP/1 server on 127.0.0.1 answering any request with `BODY_BYTES` at once.
+    async fn big_answer_server() -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut request = vec![0u8; 4096];
+            let _ = socket.read(&mut request).await.unwrap();
+            let head = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: {BODY_BYTES}\r\n\r\n"
+            );
+            socket.write_all(head.as_bytes()).await.unwrap();
+            socket.write_all(&vec![b'x'; BODY_BYTES]).await.unwrap();
+            socket.flush().await.unwrap();
+        });
+        format!("http://{address}")
+    }
+
+    #[tokio::test]
+    async fn a_fast_answer_is_read_in_chunks_no_larger_than_the_fixed_buffer() {
+        let url = big_answer_server().await;
+        let config = Config::new(url.parse().unwrap());
+        let mut service = http_service(&config).unwrap();
+        let request = Request::get("/api/v1/namespaces/default/pods/p/log")
+            .body(Body::empty())
+            .unwrap();
+        let response = service.ready().await.unwrap().call(request).await.unwrap();
+        let mut body = response.into_body();
+        let (mut total, mut largest) = (0, 0);
+        while let Some(frame) = body.frame().await {
+            if let Ok(data) = frame.unwrap().into_data() {
+                total += data.len();
+                largest = largest.max(data.len());
+            }
+        }
+        assert_eq!(total, BODY_BYTES);
+        // hyper's adaptive buffer would hand out chunks of up to ~400 KiB here.
+        assert!(largest <= READ_BUFFER_BYTES, "a chunk of {largest} bytes");
+    }
+
+    #[test]
+    fn a_proxy_is_refused_without_showing_its_credentials() {
+        let mut config = Config::new("https://127.0.0.1:6443".parse().unwrap());
+        config.proxy_url = Some("http://user:secret@proxy.example:3128".parse().unwrap());
+        let error = http_service(&config).err().unwrap().to_string();
+        assert!(
+            error.contains("proxy-url http://proxy.example:3128,"),
+            "{error}"
+        );
+        assert!(!error.contains("secret"), "{error}");
+    }
+}
