@@ -1628,13 +1628,39 @@ fn parse_yaml_map(path: &Path, bytes: &[u8]) -> Result<Vec<(String, Value)>, Con
     };
     map.into_iter()
         .map(|(k, v)| match k {
-            Value::String(k) => Ok((k, v)),
+            Value::String(k) => match first_tag(&v) {
+                Some(tag) => Err(ConfigError::Malformed {
+                    path: path.to_path_buf(),
+                    message: tag_refusal(&k, tag),
+                }),
+                None => Ok((k, v)),
+            },
             other => Err(ConfigError::Malformed {
                 path: path.to_path_buf(),
                 message: format!("key {} is not a string", value_text(&other)),
             }),
         })
         .collect()
+}
+
+/// The first YAML tag (`!name value`) inside a value, if any: Twister2 reads its files with
+/// SnakeYAML, which refuses tags it has no constructor for, so tagged values are refused here.
+fn first_tag(value: &Value) -> Option<String> {
+    match value {
+        Value::Tagged(tagged) => Some(tagged.tag.to_string()),
+        Value::Sequence(items) => items.iter().find_map(first_tag),
+        Value::Mapping(map) => map
+            .iter()
+            .find_map(|(k, v)| first_tag(k).or_else(|| first_tag(v))),
+        _ => None,
+    }
+}
+
+fn tag_refusal(key: &str, tag: String) -> String {
+    format!(
+        "the value of {key} has the YAML tag {tag}; Twister2 configuration values are plain \
+(remove the tag, or quote the value to keep it as text)"
+    )
 }
 
 /// Reads one Twister2 YAML file as (key, value) pairs in file order, refusing missing, unreadable,
@@ -1704,6 +1730,9 @@ pub fn parse_set(arg: &str) -> Result<(String, String, Value), ConfigError> {
             reason: format!("the value is not valid YAML: {e}"),
         })?
     };
+    if let Some(tag) = first_tag(&value) {
+        return Err(bad(&tag_refusal(key, tag)));
+    }
     Ok((key.to_string(), raw.to_string(), value))
 }
 
@@ -3142,6 +3171,26 @@ mod tests {
         assert!(matches!(one(dup), ConfigError::Malformed { .. }));
         let numkey = write(tmp.path(), "numkey.yaml", "1: x\n");
         assert!(one(numkey).to_string().contains("key 1 is not a string"));
+        for (name, text) in [
+            ("tag.yaml", "my.key: !custom 5\n"),
+            ("nested-tag.yaml", "my.key: [1, {a: !custom x}]\n"),
+            ("empty-tag.yaml", "my.key: [!, 1]\n"),
+        ] {
+            let e = one(write(tmp.path(), name, text));
+            assert!(matches!(e, ConfigError::Malformed { .. }), "{name}: {e}");
+            assert!(
+                e.to_string()
+                    .contains("the value of my.key has the YAML tag !"),
+                "{name}: {e}"
+            );
+        }
+        let e = parse_set("my.key=!custom 5").unwrap_err();
+        assert!(e.to_string().contains("the YAML tag !custom"), "{e}");
+        // Quoted, the same text is a plain string.
+        assert_eq!(
+            parse_set("my.key='!custom 5'").unwrap().2,
+            Value::String("!custom 5".into())
+        );
         let binary = tmp.path().join("binary.yaml");
         fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
         assert!(one(binary).to_string().contains("not UTF-8"));
