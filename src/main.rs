@@ -25,7 +25,7 @@ fn main() {
     let result = runtime.block_on(commands::run(cli));
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     if let Err(error) = result {
-        eprintln!("error: {error:#}");
+        eprintln!("error: {}", exit::message(&error));
         std::process::exit(exit::code_for(&error));
     }
 }
