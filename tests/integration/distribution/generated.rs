@@ -221,7 +221,7 @@ fn key_row(spec: &KeySpec) -> String {
 /// `docs/configuration-keys.md`, from the `KEYS` and `DOC_ONLY_KEYS` tables.
 pub fn configuration_keys_doc() -> String {
     let mut doc = String::from(
-        "<!-- GENERATED from KEYS in src/twister2/config.rs by tests/integration/distribution; \
+        "<!-- GENERATED from KEYS in src/twister2/config/key_table.rs by tests/integration/distribution; \
 do not edit: run UPDATE_GENERATED=1 cargo nextest run --workspace distribution::generated -->\n\
 # Twister2 configuration keys\n\n\
 Every Twister2 configuration key the plugin reads, in Twister2 0.8's spelling, with its type,\n\

@@ -1,0 +1,431 @@
+//! The job package's configuration files: rendered, or a `--conf-dir`'s with overrides merged.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value};
+
+use super::effective::{Config, Entry};
+use super::error::ConfigError;
+use super::key_types::ConfigFile;
+use super::logger_properties::{DEFAULT_LOGGER_PROPERTIES, LOGGER_PROPERTIES_PATH};
+use super::read::{parse_yaml_map, read_limited};
+use super::render::render_flat_yaml;
+use super::source::Source;
+use crate::twister2::package::PackageFile;
+
+impl Config {
+    /// Entries a conf dir's own files do not carry: every value not read from the conf dir,
+    /// and conf-dir values given under a stale spelling (the pods only know the code's).
+    fn overrides_of_conf_dir(&self) -> BTreeMap<&str, &Entry> {
+        self.entries
+            .iter()
+            .filter(|(_, e)| !matches!(e.source, Source::ConfDir(_)) || e.spelled.is_some())
+            .map(|(k, e)| (k.as_str(), e))
+            .collect()
+    }
+
+    /// The configuration files of the job package, paths relative to `twister2-job/`.
+    ///
+    /// Without `--conf-dir`: `kubernetes/<file>.yaml` rendered from the effective configuration
+    /// plus [`DEFAULT_LOGGER_PROPERTIES`] as `common/logger.properties`.
+    ///
+    /// With `--conf-dir DIR`: every regular file of `DIR/common/` and `DIR/kubernetes/`
+    /// (not recursive) as it is, keeping executable bits; except that values the pods would not
+    /// otherwise see (from defaults the directory lacks, `--config`, `--set`, flags, stale
+    /// spellings) are written into the matching `kubernetes/<file>.yaml` — removed from the
+    /// other `kubernetes/*.yaml` files so no later file overrides them. A default
+    /// `common/logger.properties` is added if the directory has none.
+    pub fn package_files(&self) -> Result<Vec<PackageFile>, ConfigError> {
+        let mut files = match &self.conf_dir {
+            None => self
+                .render_yaml_files()
+                .into_iter()
+                .map(|(file, text)| PackageFile {
+                    path: format!("kubernetes/{}", file.file_name()),
+                    contents: text.into_bytes(),
+                    executable: false,
+                })
+                .collect(),
+            Some(dir) => self.conf_dir_package_files(dir)?,
+        };
+        if !files.iter().any(|f| f.path == LOGGER_PROPERTIES_PATH) {
+            files.push(PackageFile {
+                path: LOGGER_PROPERTIES_PATH.to_string(),
+                contents: DEFAULT_LOGGER_PROPERTIES.as_bytes().to_vec(),
+                executable: false,
+            });
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    fn conf_dir_package_files(&self, dir: &Path) -> Result<Vec<PackageFile>, ConfigError> {
+        let overrides = self.overrides_of_conf_dir();
+        let mut files = Vec::new();
+        for sub in ["common", "kubernetes"] {
+            for path in regular_files(&dir.join(sub))? {
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .ok_or_else(|| ConfigError::ConfDir {
+                        path: dir.to_path_buf(),
+                        reason: format!("file name {} is not UTF-8", path.display()),
+                    })?
+                    .to_string();
+                let contents = read_limited(&path)?;
+                let executable = is_executable(&path);
+                let target = (sub == "kubernetes")
+                    .then(|| ConfigFile::ALL.into_iter().find(|f| f.file_name() == name))
+                    .flatten();
+                let contents = match target {
+                    Some(file) => merge_overrides(&path, &contents, file, &overrides)?,
+                    None => contents,
+                };
+                files.push(PackageFile {
+                    path: format!("{sub}/{name}"),
+                    contents,
+                    executable,
+                });
+            }
+        }
+        // Overrides whose home file the directory lacks get a new file.
+        for file in ConfigFile::ALL {
+            let path = format!("kubernetes/{}", file.file_name());
+            if files.iter().any(|f| f.path == path) {
+                continue;
+            }
+            let mine: Vec<(&str, &Entry)> = overrides
+                .iter()
+                .filter(|(k, _)| Self::home_file(k) == file)
+                .map(|(k, e)| (*k, *e))
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let mut map = Mapping::new();
+            for (k, e) in mine {
+                map.insert(Value::String(k.to_string()), e.value.clone());
+            }
+            files.push(PackageFile {
+                path,
+                contents: render_mapping(&map, file, true).into_bytes(),
+                executable: false,
+            });
+        }
+        Ok(files)
+    }
+}
+
+fn regular_files(dir: &Path) -> Result<Vec<PathBuf>, ConfigError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| ConfigError::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = entry.path();
+        // follows symlinks: a link to a file counts as that file
+        if fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(unix)]
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(_path: &Path) -> bool {
+    false
+}
+
+fn render_mapping(map: &Mapping, file: ConfigFile, generated: bool) -> String {
+    let body = render_flat_yaml(map.iter().filter_map(|(k, v)| Some((k.as_str()?, v))));
+    let header = if generated {
+        format!(
+            "# Twister2 {} written by kubectl-twister2 from the effective configuration.\n",
+            file.file_name()
+        )
+    } else {
+        format!(
+            "# Twister2 {} from --conf-dir, rewritten by kubectl-twister2 to add the values set by\n# --config, --set, command-line flags and defaults (comments of the original are not kept).\n",
+            file.file_name()
+        )
+    };
+    format!("{header}{body}")
+}
+
+/// A conf dir's `kubernetes/<file>` with every override key removed and this file's overrides
+/// added; unchanged bytes when nothing applies.
+fn merge_overrides(
+    path: &Path,
+    contents: &[u8],
+    file: ConfigFile,
+    overrides: &BTreeMap<&str, &Entry>,
+) -> Result<Vec<u8>, ConfigError> {
+    let pairs = parse_yaml_map(path, contents)?;
+    let mine: Vec<(&str, &Entry)> = overrides
+        .iter()
+        .filter(|(k, _)| Config::home_file(k) == file)
+        .map(|(k, e)| (*k, *e))
+        .collect();
+    let touches = pairs
+        .iter()
+        .any(|(k, _)| overrides.contains_key(k.as_str()));
+    if mine.is_empty() && !touches {
+        return Ok(contents.to_vec());
+    }
+    let mut map = Mapping::new();
+    for (k, v) in pairs {
+        if !overrides.contains_key(k.as_str()) {
+            map.insert(Value::String(k), v);
+        }
+    }
+    for (k, e) in mine {
+        map.insert(Value::String(k.to_string()), e.value.clone());
+    }
+    Ok(render_mapping(&map, file, false).into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::*;
+    use crate::twister2::config::test_support::{load, write};
+    use crate::twister2::config::{ConfigSources, TCP_CHANNEL_CLASS, keys};
+
+    #[test]
+    fn rendered_files_round_trip_as_a_conf_dir() {
+        let mut c = load(ConfigSources {
+            sets: vec![
+                "twister2.resource.worker.compute.resources=[{cpu: 1, ram: 512, instances: 2}]"
+                    .into(),
+                "kubernetes.racks.list=[{r1: [10.0.0.1]}]".into(),
+                "twister2.user.name=no".into(),
+                "twister2.exec.custom=42".into(),
+            ],
+            ..Default::default()
+        })
+        .config;
+        c.set_override(
+            keys::DOCKER_IMAGE,
+            "me/t2:1".into(),
+            Source::Flag("--image".into()),
+        )
+        .unwrap();
+        let files = c.package_files().unwrap();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "common/logger.properties",
+                "kubernetes/checkpoint.yaml",
+                "kubernetes/core.yaml",
+                "kubernetes/data.yaml",
+                "kubernetes/network.yaml",
+                "kubernetes/resource.yaml"
+            ]
+        );
+        let network = String::from_utf8(files[4].contents.clone()).unwrap();
+        assert!(
+            network.contains(&format!(
+                "twister2.network.channel.class: \"{TCP_CHANNEL_CLASS}\""
+            )),
+            "{network}"
+        );
+        let core = String::from_utf8(files[2].contents.clone()).unwrap();
+        // YAML 1.1 readers (SnakeYAML) would take a bare no as false
+        assert!(core.contains("twister2.user.name: \"no\""), "{core}");
+        assert!(core.contains("twister2.exec.custom: 42"), "{core}");
+        let resource = String::from_utf8(files[5].contents.clone()).unwrap();
+        assert!(
+            resource.contains("twister2.resource.racks.list:"),
+            "{resource}"
+        );
+        assert!(!resource.contains("kubernetes.racks.list"), "{resource}");
+        // write them out as a conf dir and read them back: same effective values
+        let tmp = tempfile::tempdir().unwrap();
+        for f in &files {
+            write(
+                tmp.path(),
+                &f.path,
+                std::str::from_utf8(&f.contents).unwrap(),
+            );
+        }
+        let back = load(ConfigSources {
+            conf_dir: Some(tmp.path().into()),
+            ..Default::default()
+        });
+        let back = back.config;
+        for (key, entry) in c.entries() {
+            assert_eq!(back.get(key), Some(&entry.value), "{key}");
+        }
+        assert!(
+            c.to_yaml()
+                .contains("twister2.resource.kubernetes.docker.image: me/t2:1")
+        );
+    }
+
+    #[test]
+    fn conf_dir_files_are_shipped_with_overrides_merged() {
+        let tmp = tempfile::tempdir().unwrap();
+        let conf = tmp.path().join("conf");
+        write(
+            &conf,
+            "common/core.yaml",
+            "twister2.job.master.used: true\n",
+        );
+        write(
+            &conf,
+            "common/logger.properties",
+            "handlers=java.util.logging.ConsoleHandler\n",
+        );
+        let original_task = "# my comment\ntwister2.exec.instances: 4\n";
+        write(&conf, "kubernetes/task.yaml", original_task);
+        write(
+            &conf,
+            "kubernetes/core.yaml",
+            "kubernetes.worker.base.port: 9100\ntwister2.job.master.ram: 2048\n",
+        );
+        write(
+            &conf,
+            "kubernetes/resource.yaml",
+            "kubernetes.racks.list:\n  - r1: [10.0.0.1]\n",
+        );
+        write(
+            &conf,
+            "kubernetes/deployment/twister2-auth.yaml",
+            "kind: Role\n",
+        );
+        let script = write(&conf, "kubernetes/run.sh", "#!/bin/sh\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let mut loaded = load(ConfigSources {
+            conf_dir: Some(conf.clone()),
+            sets: vec!["kubernetes.worker.base.port=9500".into()],
+            ..Default::default()
+        });
+        loaded
+            .config
+            .set_override(
+                keys::DOCKER_IMAGE,
+                "me/t2:1".into(),
+                Source::Flag("--image".into()),
+            )
+            .unwrap();
+        let files = loaded.config.package_files().unwrap();
+        let get = |p: &str| {
+            files
+                .iter()
+                .find(|f| f.path == p)
+                .unwrap_or_else(|| panic!("{p} missing"))
+        };
+        let text = |p: &str| String::from_utf8(get(p).contents.clone()).unwrap();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert!(!paths.iter().any(|p| p.contains("deployment")), "{paths:?}");
+        // untouched files are byte-identical
+        assert_eq!(text("kubernetes/task.yaml"), original_task);
+        assert_eq!(text("common/core.yaml"), "twister2.job.master.used: true\n");
+        assert_eq!(
+            text("common/logger.properties"),
+            "handlers=java.util.logging.ConsoleHandler\n"
+        );
+        assert!(get("kubernetes/run.sh").executable);
+        assert!(!get("kubernetes/task.yaml").executable);
+        // the --set port moved to its home file and left core.yaml
+        let core = text("kubernetes/core.yaml");
+        assert!(!core.contains("kubernetes.worker.base.port"), "{core}");
+        assert!(core.contains("twister2.job.master.ram: 2048"), "{core}");
+        let network = text("kubernetes/network.yaml");
+        assert!(
+            network.contains("kubernetes.worker.base.port: 9500"),
+            "{network}"
+        );
+        // defaults the directory lacks are written too (the channel class keeps the job TCP)
+        assert!(
+            network.contains("twister2.network.channel.class"),
+            "{network}"
+        );
+        // stale spellings are written under the code's key
+        let resource = text("kubernetes/resource.yaml");
+        assert!(
+            resource.contains("twister2.resource.racks.list"),
+            "{resource}"
+        );
+        assert!(
+            resource.contains("twister2.resource.kubernetes.docker.image: \"me/t2:1\""),
+            "{resource}"
+        );
+        // reading the shipped files the way pods do gives the client's values
+        let shipped = tmp.path().join("shipped");
+        for f in &files {
+            write(&shipped, &f.path, std::str::from_utf8(&f.contents).unwrap());
+        }
+        let pods = load(ConfigSources {
+            conf_dir: Some(shipped),
+            ..Default::default()
+        })
+        .config;
+        assert_eq!(pods.worker_base_port(), 9500);
+        assert_eq!(pods.docker_image(), Some("me/t2:1"));
+        assert_eq!(pods.racks_list(), loaded.config.racks_list());
+        assert_eq!(pods.job_master_ram_mb(), 2048);
+    }
+
+    #[test]
+    fn conf_dir_without_logger_gets_the_default() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(
+            tmp.path(),
+            "kubernetes/core.yaml",
+            "twister2.job.master.ram: 2048\n",
+        );
+        let c = load(ConfigSources {
+            conf_dir: Some(tmp.path().into()),
+            ..Default::default()
+        })
+        .config;
+        let files = c.package_files().unwrap();
+        let logger = files
+            .iter()
+            .find(|f| f.path == LOGGER_PROPERTIES_PATH)
+            .unwrap();
+        let text = std::str::from_utf8(&logger.contents).unwrap();
+        assert!(text.contains("handlers=java.util.logging.ConsoleHandler, edu.iu.dsc.tws.common.logging.Twister2FileLogHandler"));
+        assert!(text.contains("Twister2FileLogHandler.limit=50000"));
+        // a file that is not valid YAML any more by packaging time is an error
+        let mut f = fs::OpenOptions::new()
+            .append(true)
+            .open(tmp.path().join("kubernetes/core.yaml"))
+            .unwrap();
+        f.write_all(b"bad: [\n").unwrap();
+        let mut c = c;
+        c.set_override(keys::JOB_MASTER_RAM, Value::Number(1.into()), Source::Set)
+            .unwrap();
+        assert!(matches!(
+            c.package_files(),
+            Err(ConfigError::Malformed { .. })
+        ));
+    }
+}
