@@ -1,0 +1,46 @@
+//! Names Twister2 gives a job's objects, containers, ports and volumes, and its main classes.
+
+/// ConfigMap key holding the base64 protobuf `Job`.
+pub const JOB_OBJECT_KEY: &str = "TWISTER2_JOB_OBJECT";
+/// Name of the job master's only container.
+pub const JOB_MASTER_CONTAINER: &str = "twister2-job-master-0";
+/// Name of the job master's port.
+pub const JOB_MASTER_PORT_NAME: &str = "job-master-port";
+/// Name Twister2 gives every worker container's port (the same in every container).
+pub const WORKER_CONTAINER_PORT_NAME: &str = "port11";
+/// Volume: pod-shared memory `emptyDir`.
+pub const MEMORY_VOLUME: &str = "twister2-memory-dir";
+/// Volume: volatile-disk `emptyDir`.
+pub const VOLATILE_VOLUME: &str = "twister2-volatile-dir";
+/// Volume: the job's claim.
+pub const PERSISTENT_VOLUME: &str = "persistent-volume";
+/// Volume: the OpenMPI SSH key Secret.
+pub const OPENMPI_KEY_VOLUME: &str = "kube-openmpi-ssh-key";
+/// Main class of workers.
+pub const WORKER_CLASS: &str = "edu.iu.dsc.tws.rsched.schedulers.k8s.worker.K8sWorkerStarter";
+/// Main class of the first pod of an OpenMPI job.
+pub const MPI_MASTER_CLASS: &str = "edu.iu.dsc.tws.rsched.schedulers.k8s.mpi.MPIMasterStarter";
+/// Main class of the job master.
+pub const JOB_MASTER_CLASS: &str = "edu.iu.dsc.tws.rsched.schedulers.k8s.master.JobMasterStarter";
+/// Memory the job master container gets on top of the JVM's, MiB.
+pub const JOB_MASTER_EXTRA_RAM_MB: u32 = 128;
+
+/// Name of the worker Service (headless or NodePort), the ConfigMap and the claim: `<jobID>`.
+pub fn worker_service_name(job_id: &str) -> String {
+    job_id.to_string()
+}
+
+/// Name of the job-master Service and StatefulSet: `<jobID>-jm`.
+pub fn job_master_name(job_id: &str) -> String {
+    format!("{job_id}-jm")
+}
+
+/// Name of the worker StatefulSet of compute resource `index`: `<jobID>-<index>`.
+pub fn worker_statefulset_name(job_id: &str, index: u32) -> String {
+    format!("{job_id}-{index}")
+}
+
+/// Name of worker container `index` of a pod: `twister2-container-<index>`.
+pub fn worker_container_name(index: u32) -> String {
+    format!("twister2-container-{index}")
+}
