@@ -1,5 +1,9 @@
 //! Arguments of the job commands: `submit`, `kill`, `jobs`, `describe`.
 
+// The doc comments below are clap's --help text, written for a terminal (`[,scalable]`,
+// `worker<ID>.log`), not rustdoc markup.
+#![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+
 use std::path::PathBuf;
 
 use clap::Args;

@@ -1,5 +1,9 @@
 //! Arguments of `kubectl twister2 logs JOBID|--last`.
 
+// The doc comments below are clap's --help text, written for a terminal (`[,scalable]`,
+// `worker<ID>.log`), not rustdoc markup.
+#![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::time::Duration;
