@@ -29,6 +29,8 @@ pub struct Cluster {
     pub server: String,
     /// The per-request time limit, if any.
     pub request_timeout: Option<Duration>,
+    /// The kubeconfig's proxy, without credentials, for messages.
+    pub proxy: Option<String>,
 }
 
 impl std::fmt::Debug for Cluster {
@@ -52,6 +54,7 @@ impl Cluster {
             server: &self.server,
             namespace: &self.namespace,
             timeout: self.request_timeout,
+            proxy: self.proxy.as_deref(),
         }
     }
 }
@@ -143,6 +146,7 @@ pub async fn connect(global: &GlobalArgs) -> Result<Cluster> {
         .to_string();
     let namespace = config.default_namespace.clone();
     let request_timeout = global.request_timeout.0;
+    let proxy = config.proxy_url.as_ref().map(transport::shown);
     let service = transport::http_service(&config)
         .with_context(|| format!("cannot set up a client for the API server at {server}"))?;
     let builder = ClientBuilder::new(service, namespace.clone());
@@ -166,5 +170,6 @@ pub async fn connect(global: &GlobalArgs) -> Result<Cluster> {
         namespace,
         server,
         request_timeout,
+        proxy,
     })
 }

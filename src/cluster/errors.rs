@@ -15,6 +15,8 @@ pub struct RequestScope<'a> {
     pub namespace: &'a str,
     /// The effective request timeout, if any.
     pub timeout: Option<std::time::Duration>,
+    /// The kubeconfig's proxy (scheme, host and port only), if requests go through one.
+    pub proxy: Option<&'a str>,
 }
 
 /// A readable message for a kube-rs error.
@@ -81,6 +83,29 @@ fn explain_transport(error: &kube::Error, scope: &RequestScope<'_>) -> String {
                 scope.server
             );
         }
+        let text = cause.to_string();
+        if let Some(proxy) = scope.proxy
+            && let Some(detail) = text
+                .strip_prefix("tunnel error: ")
+                .or_else(|| text.strip_prefix("SOCKS error: "))
+        {
+            // The connection to the proxy itself failed (hyper-util's wording for both kinds).
+            let detail = detail.replace(
+                "failed to create underlying connection",
+                "cannot connect to the proxy",
+            );
+            let innermost = innermost_text(cause);
+            let below = if innermost == text {
+                String::new()
+            } else {
+                format!(" ({innermost})")
+            };
+            return format!(
+                "cannot reach the API server at {} through the proxy {proxy}: {detail}{below}; \
+check proxy-url (and the user and password in it) in your kubeconfig",
+                scope.server
+            );
+        }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             use std::io::ErrorKind::*;
             let why = match io.kind() {
@@ -93,14 +118,17 @@ fn explain_transport(error: &kube::Error, scope: &RequestScope<'_>) -> String {
                 _ => "",
             };
             if !why.is_empty() {
+                let through = scope
+                    .proxy
+                    .map(|p| format!(" through the proxy {p}"))
+                    .unwrap_or_default();
                 return format!(
-                    "cannot reach the API server at {}: {why}; is the cluster running, and are the \
-kubeconfig and --context right?",
+                    "cannot reach the API server at {}{through}: {why}; is the cluster running, \
+and are the kubeconfig and --context right?",
                     scope.server
                 );
             }
         }
-        let text = cause.to_string();
         if text.contains("certificate") || text.contains("InvalidCertificate") {
             return format!(
                 "cannot verify the TLS certificate of the API server at {}: {text}; fix the \
@@ -121,6 +149,15 @@ certificate-authority in your kubeconfig (or, insecurely, pass --insecure-skip-t
         scope.server,
         chain_text(error)
     )
+}
+
+/// The text of the last error in `error`'s source chain.
+fn innermost_text(error: &(dyn StdError + 'static)) -> String {
+    let mut last = error;
+    while let Some(next) = last.source() {
+        last = next;
+    }
+    last.to_string()
 }
 
 /// A readable message for a kubeconfig problem.
@@ -187,6 +224,7 @@ mod tests {
             server: "https://127.0.0.1:6443",
             namespace: "jobs",
             timeout: None,
+            proxy: None,
         }
     }
 

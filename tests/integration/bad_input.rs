@@ -343,7 +343,7 @@ fn kubeconfigs_without_a_usable_context_are_named() {
     let proxied = write(
         &env,
         "proxied",
-        b"apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: c\n  cluster:\n    server: http://127.0.0.1:1\n    proxy-url: http://user:secret@127.0.0.1:3128\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: t\n",
+        b"apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: c\n  cluster:\n    server: http://127.0.0.1:1\n    proxy-url: https://user:secret@127.0.0.1:3128\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: t\n",
     );
     let run = |kubeconfig: &std::path::Path, extra: &[&str]| {
         let mut cmd = crate::common::plugin_in(env.dir.path());
@@ -364,7 +364,9 @@ fn kubeconfigs_without_a_usable_context_are_named() {
     );
     let err = run(&proxied, &["jobs"]);
     assert!(
-        err.contains("proxy-url http://127.0.0.1:3128, which this build does not support"),
+        err.contains(
+            "proxy-url https://127.0.0.1:3128; only http://, socks5:// and socks5h:// proxies"
+        ),
         "{err}"
     );
     assert!(!err.contains("secret"), "{err}");

@@ -11,6 +11,7 @@ mod jobs;
 mod kubectl_plugin;
 mod logs;
 mod nodes;
+mod proxy;
 mod readme;
 mod setup;
 mod submit;

@@ -24,6 +24,8 @@ pub struct KubeconfigOpts {
     pub include_ca: bool,
     /// Set `insecure-skip-tls-verify: true`.
     pub insecure_skip_tls_verify: bool,
+    /// The cluster's `proxy-url` (see [`crate::TestProxy`]).
+    pub proxy_url: Option<String>,
 }
 
 impl Default for KubeconfigOpts {
@@ -38,6 +40,7 @@ impl Default for KubeconfigOpts {
             server: None,
             include_ca: true,
             insecure_skip_tls_verify: false,
+            proxy_url: None,
         }
     }
 }
@@ -81,6 +84,9 @@ pub fn document(server: &str, token: &str, ca_pem: Option<&str>, o: &KubeconfigO
     }
     if o.insecure_skip_tls_verify {
         cluster["insecure-skip-tls-verify"] = json!(true);
+    }
+    if let Some(proxy) = &o.proxy_url {
+        cluster["proxy-url"] = json!(proxy);
     }
     let mut context = json!({"cluster": o.cluster, "user": o.user});
     if let Some(ns) = &o.namespace {
