@@ -12,25 +12,13 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, Time};
 use super::*;
 use crate::manifests::job::{self as job_manifests, variants};
 use crate::manifests::labels::{COMPONENT, MANAGED_BY, PART_OF};
-use crate::twister2::proto::{Job, JobDescription, JobFormatType, encode_to_base64};
 use crate::twister2::spec::JobSpec;
 
 const ID: &str = variants::ID;
 
 /// The spec with a real job description in its ConfigMap.
-fn described(mut spec: JobSpec) -> JobSpec {
-    let job = Job::from_description(&JobDescription {
-        job_name: &spec.job_name,
-        job_id: &spec.job_id,
-        worker_class: &spec.worker_class,
-        driver_class: spec.driver_class.as_deref(),
-        resources: &spec.compute_resources,
-        format: JobFormatType::Jar,
-        job_file: &spec.job_file,
-    })
-    .unwrap();
-    spec.job_object_base64 = encode_to_base64(&job);
-    spec
+fn described(spec: JobSpec) -> JobSpec {
+    spec.with_job_object().unwrap()
 }
 
 fn at(minute: i64) -> Time {

@@ -7,6 +7,7 @@ use super::{
     NodeTarget, OpenMpi, PersistentStorage, Placement, PullPolicy, TransportProtocol,
     UniformMapping, UploadMethod,
 };
+use crate::twister2::proto::{Job, JobDescription, JobFormatType, ProtoError, encode_to_base64};
 use crate::twister2::resources::ComputeResource;
 
 /// Everything the manifests of one job are rendered from. Build it, call [`JobSpec::validate`],
@@ -93,6 +94,24 @@ pub struct InvalidSpec {
 }
 
 impl JobSpec {
+    /// This spec with `job_object_base64` set to the `Job` message of its own name, ID, classes,
+    /// compute resources, job type and file — what submit stores when the job has no arguments.
+    /// For specs built by hand (tests, benches, fixtures) whose compute resources changed.
+    pub fn with_job_object(mut self) -> Result<JobSpec, ProtoError> {
+        let format = JobFormatType::from_cli_name(self.job_type.as_str()).unwrap_or_default();
+        let job = Job::from_description(&JobDescription {
+            job_name: &self.job_name,
+            job_id: &self.job_id,
+            worker_class: &self.worker_class,
+            driver_class: self.driver_class.as_deref(),
+            resources: &self.compute_resources,
+            format,
+            job_file: &self.job_file,
+        })?;
+        self.job_object_base64 = encode_to_base64(&job);
+        Ok(self)
+    }
+
     /// A canonical, valid job for tests and documentation: job `u-hello-36cz77mu` in
     /// `default`, one compute resource of 2 pods × 2 workers (0.5 cpu, 1024 MiB, 1 GiB disk),
     /// web-server upload, Twister2's defaults everywhere else.
@@ -183,5 +202,27 @@ mod tests {
         spec.additional_ports = 2;
         assert_eq!(spec.worker_port(0), 9000);
         assert_eq!(spec.worker_port(1), 9003);
+    }
+
+    #[test]
+    fn the_job_object_follows_the_spec_for_every_job_type() {
+        for (job_type, format) in [
+            (JobType::Jar, JobFormatType::Jar),
+            (JobType::JavaZip, JobFormatType::JavaZip),
+            (JobType::Python, JobFormatType::Python),
+            (JobType::PythonZip, JobFormatType::PythonZip),
+        ] {
+            let mut spec = JobSpec::example("u-x-1");
+            spec.job_type = job_type;
+            spec.compute_resources[0].instances = 7;
+            spec.compute_resources[0].workers_per_pod = 3;
+            let job = crate::twister2::proto::decode_from_base64(
+                &spec.with_job_object().unwrap().job_object_base64,
+            )
+            .unwrap();
+            assert_eq!(job.job_id, "u-x-1");
+            assert_eq!(job.number_of_workers, 21);
+            assert_eq!(job.job_format.unwrap().r#type, format as i32, "{job_type}");
+        }
     }
 }

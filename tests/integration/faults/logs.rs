@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use fake_kube::{DropAfter, Failure, Match, ServerHandle};
 use kubectl_twister2::manifests::job;
-use kubectl_twister2::twister2::proto::{Job, JobDescription, JobFormatType, encode_to_base64};
 use kubectl_twister2::twister2::resources::ComputeResource;
 use kubectl_twister2::twister2::spec::JobSpec;
 
@@ -27,18 +26,7 @@ fn spec(id: &str) -> JobSpec {
         workers_per_pod: 1,
         scalable: false,
     }];
-    let description = Job::from_description(&JobDescription {
-        job_name: &spec.job_name,
-        job_id: &spec.job_id,
-        worker_class: &spec.worker_class,
-        driver_class: None,
-        resources: &spec.compute_resources,
-        format: JobFormatType::Jar,
-        job_file: &spec.job_file,
-    })
-    .unwrap();
-    spec.job_object_base64 = encode_to_base64(&description);
-    spec
+    spec.with_job_object().unwrap()
 }
 
 /// Create the job's objects: its ConfigMap, the others, or both.

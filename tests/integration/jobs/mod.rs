@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use fake_kube::ServerHandle;
 use kubectl_twister2::manifests::job;
-use kubectl_twister2::twister2::proto::{Job, JobDescription, JobFormatType, encode_to_base64};
 use kubectl_twister2::twister2::spec::{AccessMode, JobSpec, PersistentStorage};
 use serde_json::{Value, json};
 
@@ -27,18 +26,7 @@ const MANAGED_LABELS: [&str; 3] = [
 fn spec(id: &str, namespace: &str) -> JobSpec {
     let mut spec = JobSpec::example(id);
     spec.namespace = namespace.to_string();
-    let description = Job::from_description(&JobDescription {
-        job_name: &spec.job_name,
-        job_id: &spec.job_id,
-        worker_class: &spec.worker_class,
-        driver_class: None,
-        resources: &spec.compute_resources,
-        format: JobFormatType::Jar,
-        job_file: &spec.job_file,
-    })
-    .unwrap();
-    spec.job_object_base64 = encode_to_base64(&description);
-    spec
+    spec.with_job_object().unwrap()
 }
 
 fn persistent(mut spec: JobSpec) -> JobSpec {
