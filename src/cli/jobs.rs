@@ -190,9 +190,9 @@ pub struct KillArgs {
     #[arg(long, value_name = "DURATION", default_value = "15s", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
 
-    /// Keep the job's persistent volume claim. Twister2's job master deletes the claim when it
-    /// ends a killed job, so a job with a claim is then not signalled: its other objects are
-    /// deleted directly.
+    /// Keep the job's persistent volume claim and its package in S3 (S3 upload method).
+    /// Twister2's job master deletes the claim when it ends a killed job, so a job with a claim
+    /// is then not signalled: its other objects are deleted directly.
     #[arg(long)]
     pub keep_data: bool,
 

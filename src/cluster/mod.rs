@@ -16,6 +16,7 @@ pub mod objects;
 pub mod port_forward;
 pub mod preflight;
 pub mod retry;
+pub mod s3;
 pub mod server_version;
 pub mod setup_status;
 pub mod transport;

@@ -21,8 +21,9 @@ use crate::twister2::node_info::{NodeData, encode_from_nodes};
 pub struct PreflightInput {
     /// The jobID.
     pub job_id: String,
-    /// Label selector of uploader pods (`twister2.kubernetes.uploader.web.server.label`).
-    pub uploader_selector: String,
+    /// Label selector of uploader pods (`twister2.kubernetes.uploader.web.server.label`); `None`
+    /// when the package does not go through them (the S3 upload method).
+    pub uploader_selector: Option<String>,
     /// List nodes for `ENCODED_NODE_INFO_LIST` (false when locations come from the config).
     pub list_nodes: bool,
     /// Node label key of racks, if configured.
@@ -171,8 +172,11 @@ pub async fn run(cluster: &Cluster, input: &PreflightInput) -> Result<PreflightR
         }
     };
     let uploaders = async {
+        let Some(selector) = &input.uploader_selector else {
+            return Ok(Vec::new());
+        };
         match Api::<Pod>::namespaced(client.clone(), ns)
-            .list_metadata(&ListParams::default().labels(&input.uploader_selector))
+            .list_metadata(&ListParams::default().labels(selector))
             .await
         {
             Ok(list) => Ok(list

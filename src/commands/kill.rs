@@ -1,6 +1,7 @@
 //! `kubectl twister2 kill JOBID...|--last|--all`: find the jobs (one list per kind), confirm,
 //! then run Twister2's kill protocol on all of them at once with progress on stderr; prints
-//! `job "<jobID>" killed` per job on stdout.
+//! `job "<jobID>" killed` per job on stdout. A killed job whose package could not be removed
+//! from S3 gets a warning, and the command exits 1 as for other clean-up failures.
 
 use std::collections::BTreeMap;
 
@@ -154,6 +155,15 @@ async fn kill_and_report(
                     line.finish(&summary(&report));
                 }
                 println!("job {:?} killed", report.job_id);
+                for warning in &report.warnings {
+                    progress.println(&format!("warning: job {:?}: {warning}", report.job_id));
+                }
+                if !report.warnings.is_empty() {
+                    failures.push(format!(
+                        "job {:?} was killed, but its clean-up is incomplete (see the warning above)",
+                        report.job_id
+                    ));
+                }
             }
             Err(e) => {
                 if let Some(line) = line {
@@ -187,6 +197,12 @@ fn summary(report: &KillReport) -> String {
             "; package removed from {}",
             kill::uploader_pods(report.package_removed_from.len())
         ));
+    }
+    if let Some(object) = &report.s3_package_removed {
+        text.push_str(&format!("; package {object} removed"));
+    }
+    if !report.warnings.is_empty() {
+        text.push_str("; clean-up incomplete");
     }
     text
 }
@@ -223,6 +239,8 @@ mod tests {
             deleted: vec![],
             kept: vec![],
             package_removed_from: vec!["up-0".into()],
+            s3_package_removed: None,
+            warnings: vec![],
         };
         assert_eq!(
             summary(&report),
@@ -235,6 +253,18 @@ mod tests {
         assert_eq!(
             summary(&report),
             "killed: deleted 2 objects the job master left; kept persistentvolumeclaim/j"
+        );
+        report.kept.clear();
+        report.s3_package_removed = Some("s3://b/j.tar.gz".into());
+        assert_eq!(
+            summary(&report),
+            "killed: deleted 2 objects the job master left; package s3://b/j.tar.gz removed"
+        );
+        report.s3_package_removed = None;
+        report.warnings = vec!["cannot remove the job package s3://b/j.tar.gz: …".into()];
+        assert_eq!(
+            summary(&report),
+            "killed: deleted 2 objects the job master left; clean-up incomplete"
         );
     }
 }

@@ -232,3 +232,37 @@ impl Background {
         }
     }
 }
+
+/// `kubernetes-validate --strict` of a YAML stream for 1.28 and the newest version; in CI a
+/// missing tool fails.
+pub fn assert_valid_for_kubernetes(name: &str, yaml: &str) {
+    let present = std::process::Command::new("kubernetes-validate")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !present {
+        let ci = std::env::var("CI").unwrap_or_default();
+        assert!(
+            ci.is_empty() || ci == "0" || ci.eq_ignore_ascii_case("false"),
+            "kubernetes-validate is not installed and CI is set"
+        );
+        eprintln!("kubernetes-validate not on PATH; skipping schema validation of {name}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("{name}.yaml"));
+    std::fs::write(&file, yaml).unwrap();
+    for version in ["1.28.0", "1.37.0"] {
+        let out = std::process::Command::new("kubernetes-validate")
+            .args(["--strict", "--quiet", "-k", version])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name} is not valid for Kubernetes {version}:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -16,3 +16,4 @@ mod readme;
 mod setup;
 mod submit;
 mod submit_runtime;
+mod submit_s3;

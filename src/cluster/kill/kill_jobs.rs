@@ -11,6 +11,7 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::requests::{delete, remove_package, signal};
+use super::s3_package::remove_s3_package;
 use super::steps::{OnStep, Step};
 use super::targets::{JobToKill, Kind, Owned};
 use super::tracking::{Watched, track};
@@ -51,6 +52,10 @@ pub struct KillReport {
     pub kept: Vec<String>,
     /// Uploader pods the package was removed from.
     pub package_removed_from: Vec<String>,
+    /// The S3 object of the package, when it was removed.
+    pub s3_package_removed: Option<String>,
+    /// Clean-up steps that failed although the job was killed (its S3 package not removed).
+    pub warnings: Vec<String>,
 }
 
 /// Kill `jobs` (all in the cluster's namespace), concurrently. `uploader_pods` are the pods of
@@ -204,8 +209,29 @@ the claim); deleting the other objects directly"
             Err(e) => problems.push(format!("cannot delete {object}: {e}")),
         }
     }
+    let mut kept: Vec<String> = kept.iter().map(ToString::to_string).collect();
     let mut package_removed_from = Vec::new();
-    if job.upload_method.as_deref() != Some("client-to-pods") && !uploaders.is_empty() {
+    let mut s3_package_removed = None;
+    let mut warnings = Vec::new();
+    if let Some(object) = &job.s3_package {
+        // S3 job: the package is in S3, not on the uploader pods.
+        if opts.keep_data {
+            kept.push(object.clone());
+        } else {
+            on_step(
+                id,
+                Step::RemovingS3Package {
+                    object: object.clone(),
+                },
+            );
+            match remove_s3_package(id, object).await {
+                Ok(()) => s3_package_removed = Some(object.clone()),
+                // With the objects gone the job is killed: the package left is a warning.
+                Err(e) if problems.is_empty() => warnings.push(format!("{e:#}")),
+                Err(e) => problems.push(format!("{e:#}")),
+            }
+        }
+    } else if job.upload_method.as_deref() != Some("client-to-pods") && !uploaders.is_empty() {
         on_step(
             id,
             Step::RemovingPackage {
@@ -235,7 +261,9 @@ the claim); deleting the other objects directly"
         job_id: id.to_string(),
         cleanup,
         deleted,
-        kept: kept.iter().map(ToString::to_string).collect(),
+        kept,
         package_removed_from,
+        s3_package_removed,
+        warnings,
     })
 }

@@ -12,14 +12,19 @@
 //! signal and deletes the other objects directly. A job whose ConfigMap is already gone has no
 //! job master left to answer, so it is cleaned up at once instead of after the time limit.
 //! Package removal runs `rm -f PATH` as an argv (Twister2 runs `bash -c "rm PATH"`), and is skipped
-//! for jobs that use the direct upload method.
+//! for jobs that use the direct upload method. A job submitted with the S3 upload method names
+//! its package's object in an annotation of its ConfigMap (`twister2.org/package`, since kill
+//! is given no configuration); after the objects, `aws s3 rm` removes it (unless `--keep-data`),
+//! and a failure of that step is a warning: the job is killed all the same.
 //!
 //! Files: `targets` (a job's objects, gathered from a listing, and the jobs chosen), `steps`
 //! (progress steps and how they read), `requests` (signal, delete, remove the package),
-//! `tracking` (watchers following the deletions) and `kill_jobs` (the kill of each job).
+//! `s3_package` (the S3 object of the package), `tracking` (watchers following the deletions)
+//! and `kill_jobs` (the kill of each job).
 
 mod kill_jobs;
 mod requests;
+mod s3_package;
 mod steps;
 mod targets;
 mod tracking;

@@ -40,6 +40,11 @@ pub enum Step {
         /// How many pods.
         pods: usize,
     },
+    /// Removing the package from S3.
+    RemovingS3Package {
+        /// The object.
+        object: String,
+    },
 }
 
 impl std::fmt::Display for Step {
@@ -74,6 +79,9 @@ impl std::fmt::Display for Step {
             Step::Deleting { count } => write!(f, "deleting {}", objects(*count)),
             Step::RemovingPackage { pods } => {
                 write!(f, "removing the job package from {}", uploader_pods(*pods))
+            }
+            Step::RemovingS3Package { object } => {
+                write!(f, "removing the job package {object} (aws s3 rm)")
             }
         }
     }
@@ -123,6 +131,13 @@ mod tests {
         assert_eq!(
             Step::RemovingPackage { pods: 2 }.to_string(),
             "removing the job package from 2 uploader pods"
+        );
+        assert_eq!(
+            Step::RemovingS3Package {
+                object: "s3://b/j.tar.gz".into()
+            }
+            .to_string(),
+            "removing the job package s3://b/j.tar.gz (aws s3 rm)"
         );
         assert!(
             Step::Signalled {

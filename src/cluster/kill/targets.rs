@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::twister2::job_summary::{JobObjects, env_value, job_of};
+use crate::twister2::spec::UploadMethod;
 
 /// The kinds of a job's objects that a kill removes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,6 +61,9 @@ pub struct JobToKill {
     pub has_config_map: bool,
     /// `UPLOAD_METHOD` of its pods (`webserver`, `client-to-pods`), if known.
     pub upload_method: Option<String>,
+    /// The S3 object of its package: annotation `twister2.org/package` of ConfigMap `<jobID>`
+    /// (jobs submitted with the S3 upload method).
+    pub s3_package: Option<String>,
 }
 
 impl JobToKill {
@@ -83,9 +87,15 @@ pub fn plan(objects: &JobObjects) -> BTreeMap<String, JobToKill> {
             objects: BTreeSet::new(),
             has_config_map: false,
             upload_method: None,
+            s3_package: None,
         });
         if kind == Kind::ConfigMap && name == job_id {
             job.has_config_map = true;
+            job.s3_package = meta
+                .annotations
+                .as_ref()
+                .and_then(|a| a.get(UploadMethod::PACKAGE_ANNOTATION))
+                .cloned();
         }
         job.objects.insert(Owned { kind, name });
     };
@@ -204,6 +214,21 @@ mod tests {
             jobs[variants::ID].upload_method.as_deref(),
             Some("client-to-pods")
         );
+    }
+
+    #[test]
+    fn plan_finds_the_s3_package_of_an_s3_job() {
+        let jobs = plan(&objects_of(&variants::s3()));
+        assert_eq!(
+            jobs[variants::ID].s3_package.as_deref(),
+            Some("s3://twister2-jobs/team-a/u-hello-36cz77mu.tar.gz")
+        );
+        assert_eq!(
+            jobs[variants::ID].upload_method.as_deref(),
+            Some("webserver")
+        );
+        let jobs = plan(&objects_of(&variants::plain()));
+        assert_eq!(jobs[variants::ID].s3_package, None);
     }
 
     #[test]

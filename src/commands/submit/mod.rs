@@ -1,11 +1,15 @@
 //! `kubectl twister2 submit`: arguments → plan (spec, Job, package) → pre-flight (one concurrent
 //! wave of reads) → creation (one concurrent wave, exposure objects after the ConfigMap they hang
-//! from) → package upload → waiting with progress. Any failure, a timeout or Ctrl-C before the
-//! job runs deletes everything created so far and the uploaded package, then reports the
-//! original error.
+//! from) → package upload → waiting with progress. With the S3 upload method the package goes to
+//! S3 and is presigned before the creation instead (the objects carry its URL). Any failure, a
+//! timeout or Ctrl-C before the job runs deletes everything created so far and the uploaded
+//! package, then reports the original error.
 
 pub mod plan;
 pub mod rollback;
+pub mod s3;
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 
@@ -34,6 +38,7 @@ pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
     // Everything the arguments alone decide is checked before the first request.
     plan::compute_resources(args, &config)?;
     plan::check_job_file(&args.job_file)?;
+    let uses_s3 = plan::s3_package(&config, &identity.job_id)?.is_some();
     if args.write.dry_run == DryRun::Client {
         let namespace = local_namespace(global).await;
         let facts = ClusterFacts {
@@ -42,6 +47,9 @@ pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
         };
         let plan = plan::build(args, config, notices, &identity, &namespace, &facts, now)?;
         print_notices(&plan.notices);
+        if let Some(note) = s3::placeholder_note(&plan) {
+            eprintln!("{note}");
+        }
         return print_objects(&plan, args.write.output.unwrap_or(WriteFormat::Yaml));
     }
 
@@ -64,6 +72,9 @@ pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
         now,
     )?;
     let mut problems = report.problems.clone();
+    if uses_s3 {
+        problems.extend(s3::aws_problem(&cluster.namespace));
+    }
     if args.detach && plan.spec.upload == UploadMethod::ClientToPods {
         problems.push(format!(
             "--detach needs the web-server upload method, but no uploader pods run in namespace \
@@ -89,6 +100,9 @@ they start); install one with `kubectl twister2 setup uploader -n {}`",
         ));
     }
     if args.write.dry_run == DryRun::Server {
+        if let Some(note) = s3::placeholder_note(&plan) {
+            eprintln!("{note}");
+        }
         return server_dry_run(&cluster, &plan, args.write.output).await;
     }
     submit(&cluster, plan, args).await
@@ -116,12 +130,15 @@ another with --expose nodeport=PORT, or let Kubernetes pick one with --expose no
 }
 
 /// Create, upload, wait; roll back on failure or Ctrl-C.
-async fn submit(cluster: &Cluster, plan: Plan, args: &SubmitArgs) -> Result<()> {
+async fn submit(cluster: &Cluster, mut plan: Plan, args: &SubmitArgs) -> Result<()> {
     let job_id = plan.spec.job_id.clone();
     let progress = Progress::new();
     let created = Created::default();
     let package = Arc::new(plan.package.bytes().to_vec());
     let work = async {
+        // S3: the objects carry the presigned URL, so the upload comes first.
+        s3::upload(&mut plan, &created, &progress).await?;
+        let plan = &plan;
         // The package goes to the uploader while the objects are created (as Twister2 does:
         // pods retry their download), so the upload adds no wave to the critical path.
         let upload = async {
@@ -143,7 +160,7 @@ async fn submit(cluster: &Cluster, plan: Plan, args: &SubmitArgs) -> Result<()> 
             anyhow::Ok(())
         };
         let create = async {
-            create_all(cluster, &plan, &created).await?;
+            create_all(cluster, plan, &created).await?;
             progress.println(&format!("job {job_id}: objects created"));
             anyhow::Ok(())
         };
@@ -411,7 +428,7 @@ async fn server_dry_run(cluster: &Cluster, plan: &Plan, output: Option<WriteForm
 }
 
 /// The rights submit uses, for SelfSubjectAccessReviews.
-fn required_rights(args: &SubmitArgs, persistent: bool, ingress: bool) -> Vec<Right> {
+fn required_rights(args: &SubmitArgs, persistent: bool, ingress: bool, s3: bool) -> Vec<Right> {
     let right = |verb, group, resource, subresource| Right {
         verb,
         group,
@@ -424,11 +441,14 @@ fn required_rights(args: &SubmitArgs, persistent: bool, ingress: bool) -> Vec<Ri
         right("create", "apps", "statefulsets", ""),
         right("list", "", "pods", ""),
         right("watch", "", "pods", ""),
-        right("create", "", "pods", "exec"),
         right("delete", "", "services", ""),
         right("delete", "", "configmaps", ""),
         right("delete", "apps", "statefulsets", ""),
     ];
+    // The uploader and the direct method copy the package through the exec API; S3 does not.
+    if !s3 {
+        rights.push(right("create", "", "pods", "exec"));
+    }
     if persistent {
         rights.push(right("create", "", "persistentvolumeclaims", ""));
         rights.push(right("delete", "", "persistentvolumeclaims", ""));
@@ -454,7 +474,9 @@ fn preflight_input(
         .is_some_and(|e| e.starts_with("ingress="));
     PreflightInput {
         job_id: job_id.to_string(),
-        uploader_selector: config.uploader_web_server_label().to_string(),
+        // S3 needs no uploader pods: they are not looked for.
+        uploader_selector: (!config.uses_s3_uploader())
+            .then(|| config.uploader_web_server_label().to_string()),
         list_nodes: !config.node_locations_from_config(),
         // Twister2 leaves the keys unset (every rack `null`) when the config names none; the
         // plugin uses the same defaults as `nodes label` so labelled nodes are always seen.
@@ -483,6 +505,7 @@ fn preflight_input(
             args,
             config.persistent_volume_per_worker_gb() > 0.0,
             ingress,
+            config.uses_s3_uploader(),
         ),
     }
 }

@@ -1,6 +1,6 @@
 //! What a submit created, and undoing it: every created object is deleted (concurrently, without
 //! grace period, a missing one counting as deleted) and the package is removed from the uploader
-//! pods it reached, so a failed submit leaves nothing behind.
+//! pods it reached, or from S3 (`aws s3 rm`), so a failed submit leaves nothing behind.
 
 use std::sync::Mutex;
 
@@ -15,6 +15,7 @@ use crate::manifests::uploader;
 pub struct Created {
     objects: Mutex<Vec<objects::ObjectRef>>,
     uploaded_to: Mutex<Vec<String>>,
+    s3_object: Mutex<Option<String>>,
 }
 
 impl Created {
@@ -34,6 +35,23 @@ impl Created {
             .extend(pods);
     }
 
+    /// Remember the S3 object the package is being (or was) copied to.
+    pub fn note_s3(&self, object: String) {
+        *self.s3_object.lock().unwrap_or_else(|e| e.into_inner()) = Some(object);
+    }
+
+    /// Forget the S3 object: its copy failed, so there is nothing to remove.
+    pub fn forget_s3(&self) {
+        *self.s3_object.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    fn s3(&self) -> Option<String> {
+        self.s3_object
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     fn snapshot(&self) -> (Vec<objects::ObjectRef>, Vec<String>) {
         (
             self.objects
@@ -51,17 +69,22 @@ impl Created {
 /// Delete everything in `created`; the error lists what could not be removed.
 pub async fn undo(cluster: &Cluster, created: &Created, plan: &Plan) -> Result<()> {
     let (objects, pods) = created.snapshot();
-    if objects.is_empty() && pods.is_empty() {
+    let s3_object = created.s3();
+    if objects.is_empty() && pods.is_empty() && s3_object.is_none() {
         return Ok(());
     }
     eprintln!(
-        "rolling back job {}: deleting {} object(s){}",
+        "rolling back job {}: deleting {} object(s){}{}",
         plan.spec.job_id,
         objects.len(),
         if pods.is_empty() {
             String::new()
         } else {
             format!(" and the package on {} uploader pod(s)", pods.len())
+        },
+        match &s3_object {
+            Some(object) => format!(" and the package {object}"),
+            None => String::new(),
         }
     );
     let deletions = futures::future::join_all(objects.iter().map(|object| async move {
@@ -104,11 +127,22 @@ pub async fn undo(cluster: &Cluster, created: &Created, plan: &Plan) -> Result<(
             })
         }
     }));
-    let (deleted, removed) = futures::join!(deletions, removals);
+    let s3_removal = async {
+        let Some(object) = &s3_object else {
+            return Ok(());
+        };
+        let removed = match crate::cluster::s3::Aws::locate() {
+            Ok(aws) => aws.remove(object).await,
+            Err(e) => Err(e),
+        };
+        removed.map_err(|e| format!("package {object}: {e:#}"))
+    };
+    let (deleted, removed, s3_removed) = futures::join!(deletions, removals, s3_removal);
     let failures: Vec<String> = deleted
         .into_iter()
         .map(|r| r.map(|_| ()))
         .chain(removed)
+        .chain(std::iter::once(s3_removed))
         .filter_map(Result::err)
         .collect();
     if failures.is_empty() {

@@ -1,4 +1,5 @@
-//! The job's ConfigMap, holding the base64 protobuf `Job`.
+//! The job's ConfigMap, holding the base64 protobuf `Job` (and, for the S3 upload method, an
+//! annotation naming the package's S3 object, so that `kill` can remove it).
 
 use std::collections::BTreeMap;
 
@@ -6,11 +7,18 @@ use k8s_openapi::api::core::v1::ConfigMap;
 
 use super::metadata::object_meta;
 use super::names::JOB_OBJECT_KEY;
-use crate::twister2::spec::JobSpec;
+use crate::twister2::spec::{JobSpec, UploadMethod};
 
 pub(super) fn config_map(spec: &JobSpec) -> ConfigMap {
+    let mut metadata = object_meta(spec, spec.job_id.clone());
+    if let Some(object) = spec.upload.s3_object() {
+        metadata.annotations = Some(BTreeMap::from([(
+            UploadMethod::PACKAGE_ANNOTATION.to_string(),
+            object.to_string(),
+        )]));
+    }
     ConfigMap {
-        metadata: object_meta(spec, spec.job_id.clone()),
+        metadata,
         data: Some(BTreeMap::from([(
             JOB_OBJECT_KEY.to_string(),
             spec.job_object_base64.clone(),
@@ -21,8 +29,9 @@ pub(super) fn config_map(spec: &JobSpec) -> ConfigMap {
 
 #[cfg(test)]
 mod tests {
+    use crate::manifests::job::render;
     use crate::manifests::job::test_support::*;
-    use crate::manifests::job::variants;
+    use crate::manifests::job::variants::{self, ID};
 
     #[test]
     fn config_map_holds_the_job_object() {
@@ -33,5 +42,18 @@ mod tests {
             data["TWISTER2_JOB_OBJECT"],
             variants::plain().job_object_base64
         );
+        assert_eq!(cm.metadata.annotations, None);
+    }
+
+    #[test]
+    fn an_s3_job_names_its_package_object_in_an_annotation() {
+        let cm = render(&variants::s3()).config_map;
+        let annotations = cm.metadata.annotations.unwrap();
+        assert_eq!(annotations.len(), 1);
+        assert_eq!(
+            annotations["twister2.org/package"],
+            format!("s3://twister2-jobs/team-a/{ID}.tar.gz")
+        );
+        assert_eq!(cm.data.unwrap().len(), 1, "Twister2's data is unchanged");
     }
 }

@@ -132,6 +132,15 @@ pub fn spread() -> JobSpec {
     }
 }
 
+/// The S3 upload method (Twister2's `S3Uploader`) with a bucket prefix, as
+/// `--dry-run=client` renders it: the presigned URL is a placeholder until the upload.
+pub fn s3() -> JobSpec {
+    JobSpec {
+        upload: UploadMethod::s3_before_upload(format!("s3://twister2-jobs/team-a/{ID}.tar.gz")),
+        ..plain()
+    }
+}
+
 /// Every variant with its name.
 pub fn all() -> Vec<(&'static str, JobSpec)> {
     vec![
@@ -144,5 +153,6 @@ pub fn all() -> Vec<(&'static str, JobSpec)> {
         ("loadbalancer", loadbalancer()),
         ("ingress", ingress()),
         ("spread", spread()),
+        ("s3", s3()),
     ]
 }

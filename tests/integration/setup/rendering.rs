@@ -5,40 +5,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use super::{NS, yaml_documents};
-use crate::common::{fails, ok, plugin_in, texts, write_kubeconfig};
-
-/// `kubernetes-validate --strict` for 1.28 and the newest version; in CI a missing tool fails.
-fn assert_valid_for_kubernetes(name: &str, yaml: &str) {
-    let present = std::process::Command::new("kubernetes-validate")
-        .arg("--version")
-        .output()
-        .is_ok();
-    if !present {
-        let ci = std::env::var("CI").unwrap_or_default();
-        assert!(
-            ci.is_empty() || ci == "0" || ci.eq_ignore_ascii_case("false"),
-            "kubernetes-validate is not installed and CI is set"
-        );
-        eprintln!("kubernetes-validate not on PATH; skipping schema validation of {name}");
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join(format!("{name}.yaml"));
-    std::fs::write(&file, yaml).unwrap();
-    for version in ["1.28.0", "1.37.0"] {
-        let out = std::process::Command::new("kubernetes-validate")
-            .args(["--strict", "--quiet", "-k", version])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{name} is not valid for Kubernetes {version}:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-}
+use crate::common::{assert_valid_for_kubernetes, fails, ok, plugin_in, texts, write_kubeconfig};
 
 #[test]
 fn client_dry_run_contacts_no_cluster_and_renders_valid_objects_in_the_namespace() {

@@ -54,7 +54,7 @@ pub struct Plan {
 }
 
 /// Build the whole plan for `namespace` from the effective configuration (see
-/// [`effective_config`]), the identity and what the cluster said.
+/// [`effective_config`](super::effective_config)), the identity and what the cluster said.
 pub fn build(
     args: &SubmitArgs,
     config: Config,
@@ -195,7 +195,11 @@ pub fn build(
             .unwrap_or(crate::twister2::spec::DEFAULT_DATACENTER_LABEL_KEY)
             .to_string(),
     };
-    let upload = if facts.uploader_present || args.detach {
+    let s3 = super::s3::s3_package(&config, &job_id)?;
+    let upload = if let Some(s3) = s3 {
+        // The URL is known only after the upload (submit sets it); until then a placeholder.
+        UploadMethod::s3_before_upload(s3.object)
+    } else if facts.uploader_present || args.detach {
         UploadMethod::WebServer {
             uri: format!(
                 "{}/{}",

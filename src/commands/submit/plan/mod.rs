@@ -4,8 +4,8 @@
 //! problem is reported at once.
 //!
 //! Files: `arguments` (checks of the flags alone), `effective_config` (the configuration with
-//! the flags on top), `identity` (name and jobID), `compute_resources`, `exposure`, `job_file`
-//! and `build` (the plan itself).
+//! the flags on top), `identity` (name and jobID), `compute_resources`, `exposure`, `job_file`,
+//! `s3` (the S3 upload method's bucket and object) and `build` (the plan itself).
 
 mod arguments;
 mod build;
@@ -14,6 +14,7 @@ mod effective_config;
 mod exposure;
 mod identity;
 mod job_file;
+mod s3;
 
 pub use arguments::check_arguments;
 pub use build::{
@@ -24,3 +25,4 @@ pub use effective_config::effective_config;
 pub use exposure::exposure;
 pub use identity::{Identity, identity};
 pub use job_file::check_job_file;
+pub use s3::{MAX_LINK_EXPIRATION_SECS, S3Package, object_name, s3_package};
