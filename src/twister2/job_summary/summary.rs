@@ -246,9 +246,13 @@ impl View<'_> {
             created: self.g.created.map(|t| t.to_string()),
             image: container.and_then(|c| c.image.clone()),
             compute_resources: self.compute_resources(),
-            upload_method: container
-                .and_then(|c| env_value(c, "UPLOAD_METHOD"))
-                .map(str::to_string),
+            // An S3 job's pods see `webserver` (they download a URL); the plugin knows better.
+            upload_method: match self.s3_package() {
+                Some(_) => Some("s3".to_string()),
+                None => container
+                    .and_then(|c| env_value(c, "UPLOAD_METHOD"))
+                    .map(str::to_string),
+            },
             created_by: if self.g.managed {
                 "kubectl-twister2".to_string()
             } else {

@@ -368,6 +368,16 @@ fn describe_configuration_highlights() {
         ]
     );
     assert_eq!(details.objects[3].info, "headless");
+    let s3 = objects_of(&variants::s3());
+    assert_eq!(summarize(&s3)[0].upload_method.as_deref(), Some("s3"));
+    let details = describe(&s3, &[], "default", ID).unwrap();
+    let config: BTreeMap<String, String> = details.configuration.into_iter().collect();
+    assert_eq!(
+        config["Upload method"],
+        format!(
+            "s3 (s3://twister2-jobs/team-a/{ID}.tar.gz; pods download it through a presigned URL)"
+        )
+    );
     let spread = objects_of(&variants::spread());
     let details = describe(&spread, &[], "default", ID).unwrap();
     let config: BTreeMap<String, String> = details.configuration.into_iter().collect();

@@ -11,6 +11,7 @@ use crate::manifests::labels::{MASTER_POD, WORKER_POD};
 use crate::twister2::job_id::{parse_worker_container_name, parse_worker_pod_name};
 use crate::twister2::proto::{self, Job};
 use crate::twister2::resources::ComputeResource;
+use crate::twister2::spec::UploadMethod;
 
 /// What is known about one job while summarizing it.
 pub(super) struct View<'a> {
@@ -138,6 +139,18 @@ impl<'a> View<'a> {
             Some((index, _)) => u32::try_from(index).map_or(1, |i| self.workers_per_pod(i)),
             None => 1,
         }
+    }
+
+    /// The S3 object of the job's package (`s3://…`), recorded by submit's S3 upload method in
+    /// an annotation of the ConfigMap.
+    pub(super) fn s3_package(&self) -> Option<&'a str> {
+        self.g
+            .config_map?
+            .metadata
+            .annotations
+            .as_ref()?
+            .get(UploadMethod::PACKAGE_ANNOTATION)
+            .map(String::as_str)
     }
 
     pub(super) fn is_openmpi(&self) -> bool {

@@ -77,11 +77,20 @@ pub(super) fn configuration(view: &View<'_>, summary: &JobSummary) -> Vec<(Strin
         ),
         _ => {}
     }
-    match (env("UPLOAD_METHOD"), env("JOB_PACKAGE_URI")) {
-        (Some(method), Some(uri)) if uri != "null" && !uri.is_empty() => {
+    match (
+        view.s3_package(),
+        env("UPLOAD_METHOD"),
+        env("JOB_PACKAGE_URI"),
+    ) {
+        // The presigned URL carries a signature: name the object instead.
+        (Some(object), _, _) => add(
+            "Upload method",
+            format!("s3 ({object}; pods download it through a presigned URL)"),
+        ),
+        (None, Some(method), Some(uri)) if uri != "null" && !uri.is_empty() => {
             add("Upload method", format!("{method} ({uri})"))
         }
-        (Some(method), _) => add("Upload method", method.to_string()),
+        (None, Some(method), _) => add("Upload method", method.to_string()),
         _ => {}
     }
     if let (Some(file), Some(size)) = (env("JOB_PACKAGE_FILENAME"), env("JOB_PACKAGE_FILE_SIZE")) {
