@@ -23,5 +23,6 @@ pub mod transport;
 pub mod upload;
 pub mod wait_ready;
 pub mod watch;
+pub mod watch_errors;
 
 pub use connect::{Cluster, connect};

@@ -19,7 +19,7 @@ use tokio::sync::mpsc;
 
 use crate::cluster::Cluster;
 use crate::cluster::exec::exec;
-use crate::cluster::job_wait::{is_fatal_watch_error, watch_error_text};
+use crate::cluster::watch_errors::{is_fatal_watch_error, watch_error_text};
 use crate::manifests::job::{JOB_MASTER_CONTAINER, worker_container_name};
 use crate::manifests::uploader;
 use crate::twister2::spec::MEMORY_DIR_MOUNT;

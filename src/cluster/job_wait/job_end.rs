@@ -12,7 +12,7 @@ use kube::runtime::{WatchStreamExt, watcher};
 use crate::cluster::Cluster;
 
 use super::outcome::{EndEvidence, JobOutcome, OutcomeRules};
-use super::watch_errors::{is_fatal_watch_error, watch_error_text};
+use crate::cluster::watch_errors::{is_fatal_watch_error, watch_error_text};
 
 /// Waits until job `job_id` ends — its ConfigMap `<jobID>` (label `t2-job`) is deleted or being
 /// deleted — watching it all along, and returns the outcome it showed (see [`EndEvidence`]).

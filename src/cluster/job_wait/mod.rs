@@ -3,10 +3,10 @@
 //! is missing and why), and until it ends (its ConfigMap is gone), with the outcome its
 //! ConfigMap showed on the way.
 //!
-//! Files: `watch_errors` (fatal or not, and their text), `pods` (a pod's StatefulSet and state),
-//! `sets` (pods counted per StatefulSet), `running` (the wait until every pod runs),
-//! `timeout_error` (what the wait says when time is up), `outcome` (how a job ended) and
-//! `job_end` (the wait until it ends).
+//! Files: `pods` (a pod's StatefulSet and state), `sets` (pods counted per StatefulSet),
+//! `running` (the wait until every pod runs), `timeout_error` (what the wait says when time is
+//! up), `outcome` (how a job ended) and `job_end` (the wait until it ends). Watch errors are
+//! judged in `cluster::watch_errors`.
 
 mod job_end;
 mod outcome;
@@ -14,7 +14,6 @@ mod pods;
 mod running;
 mod sets;
 mod timeout_error;
-mod watch_errors;
 
 #[cfg(test)]
 mod tests;
@@ -28,4 +27,3 @@ pub use pods::{pod_runs, pod_state, statefulset_of, stuck_reason};
 pub use running::{WaitUpdate, wait_until_running, wait_until_running_with};
 pub use sets::{ExpectedSet, SetCounts, SetView, expected_sets, summarize};
 pub use timeout_error::{latest_warnings, timeout_message};
-pub(crate) use watch_errors::{is_fatal_watch_error, watch_error_text};

@@ -17,7 +17,7 @@ use crate::twister2::spec::JobSpec;
 use super::pods::stuck_reason;
 use super::sets::{expected_sets, summarize};
 use super::timeout_error::{timeout_message, warning_events};
-use super::watch_errors::{is_fatal_watch_error, watch_error_text};
+use crate::cluster::watch_errors::{is_fatal_watch_error, watch_error_text};
 
 /// What [`wait_until_running_with`] reports.
 #[derive(Debug, Clone, PartialEq, Eq)]

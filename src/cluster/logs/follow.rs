@@ -20,7 +20,6 @@ use tokio::time::Instant;
 
 use crate::cluster::Cluster;
 use crate::cluster::errors::human_duration;
-use crate::cluster::job_wait::{is_fatal_watch_error, watch_error_text};
 use crate::cluster::logs::context::Ctx;
 use crate::cluster::logs::follower::{PodState, follow_source};
 use crate::cluster::logs::instance::view;
@@ -28,6 +27,7 @@ use crate::cluster::logs::job::FoundJob;
 use crate::cluster::logs::mux::{self, Writer};
 use crate::cluster::logs::options::{Destination, LogOptions};
 use crate::cluster::logs::sources::JobLayout;
+use crate::cluster::watch_errors::{is_fatal_watch_error, watch_error_text};
 use crate::manifests::labels;
 
 /// Follow job `job_id` (already located) until it ends, `stop` resolves, or stdout closes.

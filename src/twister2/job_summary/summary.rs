@@ -47,7 +47,7 @@ pub struct ComputeResourceSummary {
     pub cpu: String,
     /// Memory per worker (`1024Mi`).
     pub memory: String,
-    /// Volatile disk per worker (`1.0Gi`), if any.
+    /// Volatile disk per worker (`1.00Gi`), if any.
     pub disk: Option<String>,
     /// Whether the job master may scale it.
     pub scalable: bool,

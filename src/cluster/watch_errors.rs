@@ -1,4 +1,4 @@
-//! Watch errors (shared with the direct upload and log following): fatal or not, and their text.
+//! Watch errors (of job waits, the direct upload and log following): fatal or not, and their text.
 
 use kube::runtime::watcher;
 
