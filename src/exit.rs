@@ -1,6 +1,5 @@
 //! Exit codes: 0 success, 1 runtime error, 2 usage error, or a status a command chose (e.g. a job
-//! that ended FAILED while `submit --wait` watched it), and the one-line text of a failed command.
-//! Errors carry their class in the anyhow chain.
+//! that ended FAILED while `submit --wait` watched it). Errors carry their class in the anyhow chain.
 
 /// A mistake in how the command was called (exit 2), found before any cluster call.
 #[derive(Debug, thiserror::Error)]
@@ -35,53 +34,10 @@ pub fn code_for(error: &anyhow::Error) -> i32 {
     1
 }
 
-/// The error as one line: each cause after the message that wraps it (`outer: inner`), leaving out
-/// a cause whose text the line already ends with (many errors quote their source in their own
-/// message, which would otherwise print it twice).
-pub fn message(error: &anyhow::Error) -> String {
-    let mut line = String::new();
-    for cause in error.chain() {
-        let text = cause.to_string();
-        if line.is_empty() {
-            line = text;
-        } else if !text.is_empty() && !line.ends_with(&text) {
-            line.push_str(": ");
-            line.push_str(&text);
-        }
-    }
-    line
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use anyhow::Context;
-
-    #[derive(Debug, thiserror::Error)]
-    #[error("cannot read key file /k: {source}")]
-    struct QuotesItsSource {
-        source: std::io::Error,
-    }
-
-    #[test]
-    fn a_cause_already_quoted_is_not_repeated() {
-        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
-        let error = anyhow::Error::new(QuotesItsSource { source: io });
-        assert_eq!(
-            format!("{error:#}"),
-            "cannot read key file /k: no such file: no such file"
-        );
-        assert_eq!(message(&error), "cannot read key file /k: no such file");
-        let wrapped = error.context("setup openmpi-secret");
-        assert_eq!(
-            message(&wrapped),
-            "setup openmpi-secret: cannot read key file /k: no such file"
-        );
-        let plain = Err::<(), _>(anyhow::anyhow!("inner"))
-            .context("outer")
-            .unwrap_err();
-        assert_eq!(message(&plain), "outer: inner");
-    }
 
     #[test]
     fn classes_map_to_codes() {

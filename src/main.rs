@@ -1,7 +1,7 @@
 //! The `kubectl-twister2` binary: parse, build a runtime, run, map the error to an exit code.
 
 use clap::Parser;
-use kubectl_twister2::{cli::Cli, commands, exit};
+use kubectl_twister2::{cli::Cli, cluster::errors, commands, exit};
 
 fn main() {
     let cli = match Cli::try_parse() {
@@ -25,7 +25,8 @@ fn main() {
     let result = runtime.block_on(commands::run(cli));
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     if let Err(error) = result {
-        eprintln!("error: {}", exit::message(&error));
+        // One line; a cause its wrapper already quotes is not repeated.
+        eprintln!("error: {}", errors::chain_text(error.as_ref()));
         std::process::exit(exit::code_for(&error));
     }
 }

@@ -218,6 +218,7 @@ fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use anyhow::Context;
 
     fn scope() -> RequestScope<'static> {
         RequestScope {
@@ -254,5 +255,34 @@ mod tests {
             human_duration(std::time::Duration::from_millis(300)),
             "300ms"
         );
+    }
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("cannot read key file /k: {source}")]
+    struct QuotesItsSource {
+        source: std::io::Error,
+    }
+
+    #[test]
+    fn a_cause_already_quoted_is_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let error = anyhow::Error::new(QuotesItsSource { source: io });
+        assert_eq!(
+            format!("{error:#}"),
+            "cannot read key file /k: no such file: no such file"
+        );
+        assert_eq!(
+            chain_text(error.as_ref()),
+            "cannot read key file /k: no such file"
+        );
+        let wrapped = error.context("setup openmpi-secret");
+        assert_eq!(
+            chain_text(wrapped.as_ref()),
+            "setup openmpi-secret: cannot read key file /k: no such file"
+        );
+        let plain = Err::<(), _>(anyhow::anyhow!("inner"))
+            .context("outer")
+            .unwrap_err();
+        assert_eq!(chain_text(plain.as_ref()), "outer: inner");
     }
 }
