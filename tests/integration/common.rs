@@ -266,3 +266,13 @@ pub fn assert_valid_for_kubernetes(name: &str, yaml: &str) {
         );
     }
 }
+
+/// Poll `check` (every 10 ms) until it holds; fail naming `what` after `timeout`.
+#[track_caller]
+pub fn wait_until(what: &str, timeout: Duration, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}

@@ -21,7 +21,7 @@ use fake_kube::{HookId, Match, RequestRecord, ServerHandle};
 use kubectl_twister2::manifests::uploader;
 use serde_json::Value;
 
-use crate::common::Env;
+use crate::common::{Env, wait_until};
 
 /// The namespace every fault test works in.
 pub const NS: &str = "default";
@@ -44,16 +44,6 @@ pub fn install_uploader(env: &Env, replicas: i32) {
             .unwrap();
         pods.len() == replicas as usize && pods.iter().all(|p| p["status"]["phase"] == "Running")
     });
-}
-
-/// Poll `check` until it holds.
-#[track_caller]
-pub fn wait_until(what: &str, timeout: Duration, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + timeout;
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 /// Add `latency` to the first request matching `m` only: the hook is removed as soon as it has

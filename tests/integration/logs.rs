@@ -13,7 +13,7 @@ use kubectl_twister2::twister2::resources::ComputeResource;
 use kubectl_twister2::twister2::spec::JobSpec;
 use serde_json::{Value, json};
 
-use crate::common::{Background, Env, fails, ok, texts};
+use crate::common::{Background, Env, fails, ok, texts, wait_until};
 
 const NS: &str = "default";
 
@@ -63,16 +63,6 @@ fn end_job(server: &ServerHandle, id: &str) {
 
 fn pod(server: &ServerHandle, name: &str) -> Option<Value> {
     server.get("pods", NS, name)
-}
-
-/// Wait (polling the fake's store, test code) until `check` holds.
-#[track_caller]
-fn wait_until(what: &str, timeout: Duration, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + timeout;
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 fn running(server: &ServerHandle, name: &str) -> bool {

@@ -5,7 +5,9 @@
 
 use fake_kube::{FakeServer, KubeconfigOpts, ProxyKind, ServerOptions, TestProxy};
 
-use crate::common::{fails, ok, plugin_in};
+use std::time::Duration;
+
+use crate::common::{fails, ok, plugin_in, wait_until};
 
 const USER: &str = "proxy-user";
 const PASSWORD: &str = "pr0xy-s3cret";
@@ -109,11 +111,11 @@ fn wrong_proxy_credentials_fail_without_showing_them() {
         );
         assert!(proxy.tunnels().is_empty(), "{:?}", proxy.tunnels());
         // The proxy records a refusal just after answering it.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-        while proxy.refused().is_empty() && std::time::Instant::now() < deadline {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        assert!(!proxy.refused().is_empty());
+        wait_until(
+            "the proxy to record the refusal",
+            Duration::from_secs(5),
+            || !proxy.refused().is_empty(),
+        );
         assert!(server.requests().is_empty());
     }
 }

@@ -9,8 +9,8 @@ use kubectl_twister2::manifests::job;
 use kubectl_twister2::twister2::resources::ComputeResource;
 use kubectl_twister2::twister2::spec::JobSpec;
 
-use super::{NS, Spawned, assert_names, restart, spike_once, statuses, wait_until};
-use crate::common::{Env, fails};
+use super::{NS, Spawned, assert_names, restart, spike_once, statuses};
+use crate::common::{Env, fails, wait_until};
 
 const WORKER_CONTAINER: &str = "twister2-container-0";
 

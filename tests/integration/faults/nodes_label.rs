@@ -127,7 +127,7 @@ fn nodes_label_survives_an_api_server_restart_mid_way() {
         .collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let run = Spawned::start(&env, &args);
-    super::wait_until("patches in flight", Duration::from_secs(10), || {
+    crate::common::wait_until("patches in flight", Duration::from_secs(10), || {
         env.server.count_requests(&patches()) >= 32
     });
     restart(&mut env);

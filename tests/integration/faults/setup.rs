@@ -257,7 +257,7 @@ fn setup_commands_survive_an_api_server_restart_during_their_first_request() {
         let mut env = cluster(installed);
         spike_once(&env.server, Match::any(), Duration::from_millis(800));
         let run = Spawned::start(&env, command);
-        super::wait_until("the first request", Duration::from_secs(10), || {
+        crate::common::wait_until("the first request", Duration::from_secs(10), || {
             !env.server.requests().is_empty()
         });
         restart(&mut env);

@@ -9,9 +9,9 @@ use serde_json::json;
 
 use super::{
     NS, Spawned, accepted_creates, assert_each_create_accepted_once, assert_names,
-    install_uploader, job_objects, restart, sent_creates, spike_once, statuses, wait_until,
+    install_uploader, job_objects, restart, sent_creates, spike_once, statuses,
 };
-use crate::common::{Env, fails, ok};
+use crate::common::{Env, fails, ok, wait_until};
 
 /// The objects of a submitted 2-worker job (one compute resource).
 const JOB_OBJECTS: usize = 5;
