@@ -10,6 +10,8 @@ use std::process::Stdio;
 use anyhow::{Context, Result, anyhow};
 use tokio::io::AsyncWriteExt;
 
+use crate::twister2::package::is_executable;
+
 /// The AWS CLI's program name.
 pub const PROGRAM: &str = "aws";
 
@@ -127,18 +129,13 @@ fn find_program(path: &std::ffi::OsStr, name: &str) -> Option<PathBuf> {
     std::env::split_paths(path)
         .filter(|dir| !dir.as_os_str().is_empty())
         .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|candidate| is_executable(candidate))
+        .find(|candidate| is_program(candidate))
 }
 
-#[cfg(unix)]
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt as _;
-    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_executable(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+/// A file that can be run: with an execute bit on Unix; any file elsewhere (Windows has none,
+/// `PATHEXT` decides).
+fn is_program(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && (cfg!(not(unix)) || is_executable(&m)))
 }
 
 /// The command as the user would type it (`aws s3 cp …`), arguments with spaces quoted.

@@ -229,14 +229,16 @@ fn plain_relative(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// Whether a file's mode has an execute bit (always false where there are no modes).
 #[cfg(unix)]
-fn is_executable(metadata: &fs::Metadata) -> bool {
+pub fn is_executable(metadata: &fs::Metadata) -> bool {
     use std::os::unix::fs::PermissionsExt as _;
     metadata.permissions().mode() & 0o111 != 0
 }
 
+/// Whether a file's mode has an execute bit (always false where there are no modes).
 #[cfg(not(unix))]
-fn is_executable(_metadata: &fs::Metadata) -> bool {
+pub fn is_executable(_metadata: &fs::Metadata) -> bool {
     false
 }
 

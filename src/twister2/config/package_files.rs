@@ -13,7 +13,7 @@ use super::logger_properties::{DEFAULT_LOGGER_PROPERTIES, LOGGER_PROPERTIES_PATH
 use super::read::{parse_yaml_map, read_limited};
 use super::render::render_flat_yaml;
 use super::source::Source;
-use crate::twister2::package::PackageFile;
+use crate::twister2::package::{PackageFile, is_executable};
 
 impl Config {
     /// Entries a conf dir's own files do not carry: every value not read from the conf dir,
@@ -75,7 +75,7 @@ impl Config {
                     })?
                     .to_string();
                 let contents = read_limited(&path)?;
-                let executable = is_executable(&path);
+                let executable = fs::metadata(&path).is_ok_and(|m| is_executable(&m));
                 let target = (sub == "kubernetes")
                     .then(|| ConfigFile::ALL.into_iter().find(|f| f.file_name() == name))
                     .flatten();
@@ -143,17 +143,6 @@ fn regular_files(dir: &Path) -> Result<Vec<PathBuf>, ConfigError> {
     }
     files.sort();
     Ok(files)
-}
-
-#[cfg(unix)]
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt as _;
-    fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_executable(_path: &Path) -> bool {
-    false
 }
 
 fn render_mapping(map: &Mapping, file: ConfigFile, generated: bool) -> String {
