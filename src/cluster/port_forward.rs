@@ -348,6 +348,49 @@ mod tests {
         (seen, Arc::new(move |m| sink.lock().unwrap().push(m)))
     }
 
+    /// `serve` on a free port through an [`EchoTunnel`] (failing with `fail_with`, or answering
+    /// nothing when `silent`), never shut down: the pod sender, the port, the messages said and
+    /// the server task.
+    async fn serving(
+        pod: Option<&str>,
+        fail_with: Option<&str>,
+        silent: bool,
+    ) -> (
+        watch::Sender<Option<String>>,
+        u16,
+        Arc<Mutex<Vec<String>>>,
+        tokio::task::JoinHandle<Result<()>>,
+    ) {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (pods_tx, pods_rx) = watch::channel(pod.map(str::to_string));
+        let tunnel = Arc::new(EchoTunnel {
+            opened: Mutex::default(),
+            fail_with: fail_with.map(str::to_string),
+            silent,
+        });
+        let (seen, say) = messages();
+        let server = tokio::spawn(serve(
+            listener,
+            pods_rx,
+            tunnel,
+            8080,
+            std::future::pending(),
+            say,
+        ));
+        (pods_tx, port, seen, server)
+    }
+
+    /// Wait (up to `tries` × 10 ms) until something was said.
+    async fn until_said(seen: &Mutex<Vec<String>>, tries: u32) {
+        for _ in 0..tries {
+            if !seen.lock().unwrap().is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
     #[tokio::test]
     async fn forwards_connections_and_follows_a_replaced_pod_until_shutdown() {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
@@ -409,23 +452,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_connection_waits_for_a_pod_and_tunnel_errors_are_reported() {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let (pods_tx, pods_rx) = watch::channel(None);
-        let tunnel = Arc::new(EchoTunnel {
-            opened: Mutex::default(),
-            fail_with: None,
-            silent: false,
-        });
-        let (seen, say) = messages();
-        let server = tokio::spawn(serve(
-            listener,
-            pods_rx,
-            tunnel,
-            8080,
-            std::future::pending(),
-            say,
-        ));
+        let (pods_tx, port, seen, server) = serving(None, None, false).await;
         let client = tokio::spawn(exchange(port, "early"));
         tokio::time::sleep(Duration::from_millis(50)).await;
         pods_tx.send(Some("dash-0".to_string())).unwrap();
@@ -439,33 +466,13 @@ mod tests {
         );
         server.abort();
 
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let (_pods_tx, pods_rx) = watch::channel(Some("dash-0".to_string()));
-        let tunnel = Arc::new(EchoTunnel {
-            opened: Mutex::default(),
-            fail_with: Some("connection refused".to_string()),
-            silent: false,
-        });
-        let (seen, say) = messages();
-        let server = tokio::spawn(serve(
-            listener,
-            pods_rx,
-            tunnel,
-            8080,
-            std::future::pending(),
-            say,
-        ));
+        let (_pods_tx, port, seen, server) =
+            serving(Some("dash-0"), Some("connection refused"), false).await;
         let mut client = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
         let mut buf = Vec::new();
         // The connection is closed, and the reason reported.
         let _ = tokio::time::timeout(Duration::from_secs(5), client.read_to_end(&mut buf)).await;
-        for _ in 0..100 {
-            if !seen.lock().unwrap().is_empty() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
+        until_said(&seen, 100).await;
         assert_eq!(
             seen.lock().unwrap().as_slice(),
             ["pod/dash-0 port 8080: connection refused"]
@@ -473,35 +480,14 @@ mod tests {
         server.abort();
 
         // No message from the server, no byte back: the plugin says so itself.
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let (_pods_tx, pods_rx) = watch::channel(Some("dash-0".to_string()));
-        let tunnel = Arc::new(EchoTunnel {
-            opened: Mutex::default(),
-            fail_with: None,
-            silent: true,
-        });
-        let (seen, say) = messages();
-        let server = tokio::spawn(serve(
-            listener,
-            pods_rx,
-            tunnel,
-            8080,
-            std::future::pending(),
-            say,
-        ));
+        let (_pods_tx, port, seen, server) = serving(Some("dash-0"), None, true).await;
         let mut client = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
         client.write_all(b"GET / HTTP/1.0\r\n\r\n").await.unwrap();
         let mut buf = Vec::new();
         let _ = tokio::time::timeout(Duration::from_secs(5), client.read_to_end(&mut buf)).await;
         assert!(buf.is_empty());
         drop(client);
-        for _ in 0..200 {
-            if !seen.lock().unwrap().is_empty() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
+        until_said(&seen, 200).await;
         assert_eq!(
             seen.lock().unwrap().as_slice(),
             ["pod/dash-0 port 8080: the tunnel closed before any answer; is the pod listening?"]
