@@ -250,6 +250,26 @@ fn containers(pod: &Value) -> Vec<Value> {
         .unwrap_or_default()
 }
 
+/// The conditions of an initialized pod whose containers are not ready: Initialized, and
+/// ContainersReady and Ready false (`ContainersNotReady`), Ready with `ready_message` if given.
+fn set_unready_conditions(pod: &mut Value, ready_message: Option<&str>) {
+    set_condition(pod, "Initialized", true, None, None);
+    set_condition(
+        pod,
+        "ContainersReady",
+        false,
+        Some("ContainersNotReady"),
+        None,
+    );
+    set_condition(
+        pod,
+        "Ready",
+        false,
+        Some("ContainersNotReady"),
+        ready_message,
+    );
+}
+
 fn set_condition(
     pod: &mut Value,
     kind: &str,
@@ -477,15 +497,7 @@ fn perform(shared: &Shared, ctl: &mut Ctl, job: &Job) {
                 })
                 .collect();
             pod["status"]["containerStatuses"] = json!(statuses);
-            set_condition(&mut pod, "Initialized", true, None, None);
-            set_condition(
-                &mut pod,
-                "ContainersReady",
-                false,
-                Some("ContainersNotReady"),
-                None,
-            );
-            set_condition(&mut pod, "Ready", false, Some("ContainersNotReady"), None);
+            set_unready_conditions(&mut pod, None);
             for c in &cs {
                 let name = c["name"].as_str().unwrap_or_default();
                 st.pods.log_mut(&job.ns, &job.name, name).terminated = false;
@@ -525,19 +537,8 @@ fn perform(shared: &Shared, ctl: &mut Ctl, job: &Job) {
                 })
                 .collect();
             pod["status"]["containerStatuses"] = json!(statuses);
-            set_condition(&mut pod, "Initialized", true, None, None);
-            set_condition(
+            set_unready_conditions(
                 &mut pod,
-                "ContainersReady",
-                false,
-                Some("ContainersNotReady"),
-                None,
-            );
-            set_condition(
-                &mut pod,
-                "Ready",
-                false,
-                Some("ContainersNotReady"),
                 Some(&format!("containers with unready status: [{first}]")),
             );
             let image = cs
@@ -594,19 +595,8 @@ fn perform(shared: &Shared, ctl: &mut Ctl, job: &Job) {
                 })
                 .collect();
             pod["status"]["containerStatuses"] = json!(statuses);
-            set_condition(&mut pod, "Initialized", true, None, None);
-            set_condition(
+            set_unready_conditions(
                 &mut pod,
-                "ContainersReady",
-                false,
-                Some("ContainersNotReady"),
-                None,
-            );
-            set_condition(
-                &mut pod,
-                "Ready",
-                false,
-                Some("ContainersNotReady"),
                 Some(&format!("containers with unready status: [{first}]")),
             );
             record_event(
