@@ -82,8 +82,6 @@ fn touch_everything(config: &Config) {
         config.checkpointing_enabled(),
         config.logging_storage_type(),
         config.check_consistency(),
-        config.by_file(),
-        config.render_yaml_files(),
         config.package_files().map(|files| files.len()),
     );
 }
@@ -128,27 +126,27 @@ fuzz_target!(|data: &[u8]| {
             if config.entries().any(|(_, entry)| tagged(&entry.value)) {
                 return;
             }
-            let mut rendered = Vec::new();
-            for (file, text) in config.render_yaml_files() {
-                let path = scratch(&format!("rendered-{}", file.file_name()));
-                std::fs::write(&path, &text).expect("scratch file written");
-                rendered.push(path);
+            let files = config
+                .package_files()
+                .expect("the package's configuration files are written");
+            let dir = scratch("package-conf");
+            let _ = std::fs::remove_dir_all(&dir);
+            for file in &files {
+                let path = dir.join(&file.path);
+                std::fs::create_dir_all(path.parent().expect("a parent")).expect("scratch dir");
+                std::fs::write(&path, &file.contents).expect("scratch file written");
             }
             let sources = ConfigSources {
-                files: rendered,
+                conf_dir: Some(dir),
                 ..ConfigSources::default()
             };
             let reloaded = Config::load(&sources).unwrap_or_else(|e| {
-                panic!(
-                    "the rendered configuration is refused: {e}\n{:?}",
-                    config.render_yaml_files()
-                )
+                panic!("the packaged configuration is refused: {e}\n{files:?}")
             });
             assert_eq!(
                 values(config),
                 values(&reloaded.config),
-                "rendered and reloaded values differ: {:?}",
-                config.render_yaml_files()
+                "packaged and reloaded values differ: {files:?}"
             );
         }
     }

@@ -200,10 +200,7 @@ mod tests {
             .collect();
         assert_eq!(names, ["twister2-container-0", "twister2-container-1"]);
         for c in &pod(worker).containers {
-            assert_eq!(
-                c.image.as_deref(),
-                Some("twister2/twister2-k8s:0.8.0-SNAPSHOT")
-            );
+            assert_eq!(c.image.as_deref(), Some("twister2/twister2-k8s:0.8.0"));
             assert_eq!(c.image_pull_policy.as_deref(), Some("IfNotPresent"));
             assert_eq!(c.command, Some(vec!["/bin/bash".to_string()]));
             assert_eq!(

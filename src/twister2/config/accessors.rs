@@ -329,10 +329,7 @@ mod tests {
     fn defaults() {
         let c = Config::defaults();
         assert_eq!(c.namespace(), "default");
-        assert_eq!(
-            c.docker_image(),
-            Some("twister2/twister2-k8s:0.8.0-SNAPSHOT")
-        );
+        assert_eq!(c.docker_image(), Some("twister2/twister2-k8s:0.8.0"));
         assert_eq!(c.image_pull_policy(), "IfNotPresent");
         assert!(!c.is_openmpi());
         assert_eq!(c.worker_base_port(), 9000);

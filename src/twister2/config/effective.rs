@@ -19,6 +19,17 @@ pub struct Entry {
     pub spelled: Option<String>,
 }
 
+impl Entry {
+    /// A value from `source`, under the code's spelling.
+    pub fn new(value: Value, source: Source) -> Entry {
+        Entry {
+            value,
+            source,
+            spelled: None,
+        }
+    }
+}
+
 /// The effective Twister2 configuration with provenance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {

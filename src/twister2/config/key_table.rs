@@ -1,7 +1,10 @@
 //! The key table: every key the plugin reads, and the docs' keys that have no effect.
 
-use super::key_types::{Check, ConfigFile, DefaultValue, DocOnlyKey, KeySpec, ValueType};
+use super::key_types::{
+    Check, ConfigFile, DefaultValue, DocOnlyKey, KeySpec, ShippedIn, ValueType,
+};
 use super::keys;
+use super::passed_keys::PASSED_ON_KEYS;
 use super::twister2_classes::{K8S_UPLOADER_CLASS, S3_UPLOADER_CLASS, TCP_CHANNEL_CLASS};
 
 const fn key(
@@ -19,6 +22,7 @@ const fn key(
         meaning,
         stale: &[],
         check: Check::Any,
+        shipped: None,
     }
 }
 
@@ -30,6 +34,12 @@ impl KeySpec {
 
     const fn check(mut self, check: Check) -> KeySpec {
         self.check = check;
+        self
+    }
+
+    /// Twister2 0.8.0's `conf/<dir>/<home file>` sets this key to its default.
+    const fn shipped(mut self, dir: ShippedIn) -> KeySpec {
+        self.shipped = Some(dir);
         self
     }
 }
@@ -45,17 +55,19 @@ pub static KEYS: &[KeySpec] = &[
     key(
         keys::DOCKER_IMAGE,
         T::String,
-        D::Str("twister2/twister2-k8s:0.8.0-SNAPSHOT"),
+        D::Str("twister2/twister2-k8s:0.8.0"),
         Resource,
         "container image of the job master and the workers",
-    ),
+    )
+    .shipped(ShippedIn::Kubernetes),
     key(
         keys::LAUNCHER_CLASS,
         T::String,
         D::Str("edu.iu.dsc.tws.rsched.schedulers.k8s.KubernetesLauncher"),
         Resource,
         "launcher class (kept for the pods; the plugin is the launcher)",
-    ),
+    )
+    .shipped(ShippedIn::Kubernetes),
     key(
         keys::NAMESPACE,
         T::String,
@@ -137,7 +149,8 @@ pub static KEYS: &[KeySpec] = &[
         D::Str("twister2-nfs-storage"),
         Resource,
         "storageClassName of the job's PVC",
-    ),
+    )
+    .shipped(ShippedIn::Kubernetes),
     key(
         keys::STORAGE_ACCESS_MODE,
         T::String,
@@ -158,7 +171,8 @@ pub static KEYS: &[KeySpec] = &[
         Resource,
         "how the job package reaches the pods: Kubernetes (web server or direct) or S3",
     )
-    .check(Check::OneOf(&[K8S_UPLOADER_CLASS, S3_UPLOADER_CLASS])),
+    .check(Check::OneOf(&[K8S_UPLOADER_CLASS, S3_UPLOADER_CLASS]))
+    .shipped(ShippedIn::Kubernetes),
     key(
         keys::UPLOADER_WEB_SERVER,
         T::String,
@@ -320,7 +334,8 @@ pub static KEYS: &[KeySpec] = &[
         D::Bool(false),
         Resource,
         "ship the Twister2 core package (false: the image has it)",
-    ),
+    )
+    .shipped(ShippedIn::Common),
     key(
         keys::UPLOADER_DIRECTORY,
         T::String,
@@ -443,14 +458,16 @@ pub static KEYS: &[KeySpec] = &[
         D::Str(TCP_CHANNEL_CLASS),
         Network,
         "communication channel; the MPI channel makes an OpenMPI job",
-    ),
+    )
+    .shipped(ShippedIn::Kubernetes),
     key(
         keys::SECRET_NAME,
         T::String,
         D::Str("twister2-openmpi-ssh-key"),
         Network,
         "Secret with the ssh keys of OpenMPI jobs",
-    ),
+    )
+    .shipped(ShippedIn::Kubernetes),
     key(
         keys::CHECK_PWD_FREE_SSH,
         T::Bool,
@@ -497,6 +514,15 @@ pub static KEYS: &[KeySpec] = &[
     )
     .check(Check::PortOrZero),
     key(
+        keys::PYTHON_PORT,
+        T::Int,
+        D::Int(5400),
+        Network,
+        "first port of the Python processes of Python jobs (one per worker: port + worker ID)",
+    )
+    .check(Check::Port)
+    .shipped(ShippedIn::Common),
+    key(
         keys::JOB_MASTER_PROVIDED_IP,
         T::String,
         D::None,
@@ -510,14 +536,16 @@ pub static KEYS: &[KeySpec] = &[
         D::Bool(false),
         Checkpoint,
         "checkpoint the job",
-    ),
+    )
+    .shipped(ShippedIn::Common),
     key(
         keys::CHECKPOINT_DIR,
         T::String,
         D::Str("/persistent/"),
         Checkpoint,
         "directory of checkpoints in the pods",
-    ),
+    )
+    .shipped(ShippedIn::Kubernetes),
     key(
         keys::CHECKPOINT_TIMEOUT,
         T::Int,
@@ -525,7 +553,8 @@ pub static KEYS: &[KeySpec] = &[
         Checkpoint,
         "checkpoint request timeout, ms",
     )
-    .check(Check::Positive),
+    .check(Check::Positive)
+    .shipped(ShippedIn::Kubernetes),
     key(
         keys::FAILURE_TIMEOUT,
         T::Int,
@@ -570,10 +599,11 @@ pub static KEYS: &[KeySpec] = &[
     key(
         keys::PERSISTENT_STORAGE_ROOT,
         T::String,
-        D::None,
+        D::Str("${HOME}/.twister2/jobs"),
         Data,
         "HDFS root of persistent storage",
-    ),
+    )
+    .shipped(ShippedIn::Common),
     key(
         keys::TSET_STORAGE_TYPE,
         T::String,
@@ -582,6 +612,11 @@ pub static KEYS: &[KeySpec] = &[
         "storage of TSet data",
     ),
 ];
+
+/// Every key of the table: the keys the plugin reads, then those it only passes on.
+pub fn all_keys() -> impl Iterator<Item = &'static KeySpec> {
+    KEYS.iter().chain(PASSED_ON_KEYS)
+}
 
 /// Keys that appear in Twister2's docs but have no effect.
 pub static DOC_ONLY_KEYS: &[DocOnlyKey] = &[
@@ -609,7 +644,7 @@ mod tests {
     #[test]
     fn key_table_is_consistent() {
         let mut seen = BTreeSet::new();
-        for spec in KEYS {
+        for spec in all_keys() {
             assert!(seen.insert(spec.key), "{} listed twice", spec.key);
             for stale in spec.stale {
                 assert!(seen.insert(stale), "{stale} listed twice");

@@ -131,7 +131,31 @@ impl ConfigFile {
     }
 }
 
-/// One key the plugin reads.
+/// Which directory of Twister2 0.8.0's `conf/` ships a key (in its home file), with the key's
+/// default as value. The job package carries both directories, as Twister2's client packs them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ShippedIn {
+    /// `conf/common/<file>`, read first by the pods.
+    Common,
+    /// `conf/kubernetes/<file>`, read after `common/` (its values win).
+    Kubernetes,
+}
+
+impl ShippedIn {
+    /// Both, in the pods' reading order.
+    pub const ALL: [ShippedIn; 2] = [ShippedIn::Common, ShippedIn::Kubernetes];
+
+    /// The directory name inside `conf/` and inside the package's `twister2-job/`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            ShippedIn::Common => "common",
+            ShippedIn::Kubernetes => "kubernetes",
+        }
+    }
+}
+
+/// One key of the key table: a key the plugin reads, or one Twister2 0.8.0 ships that the
+/// plugin only passes on to the pods.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct KeySpec {
     /// The code's spelling.
@@ -148,6 +172,9 @@ pub struct KeySpec {
     pub stale: &'static [&'static str],
     /// Extra rule.
     pub check: Check,
+    /// Where Twister2 0.8.0's `conf/` sets this key to its default (`None`: commented out or
+    /// absent there).
+    pub shipped: Option<ShippedIn>,
 }
 
 /// A key from Twister2's docs that the code never reads.

@@ -70,6 +70,9 @@ pub const ZOOKEEPER_ADDRESSES: &str = "twister2.resource.zookeeper.server.addres
 /// ZooKeeper root path.
 pub const ZOOKEEPER_ROOT: &str = "twister2.resource.zookeeper.root.node.path";
 /// Copy the core Twister2 package (false on Kubernetes).
+/// Base port of the Python processes of Python jobs (worker port = base + worker ID).
+pub const PYTHON_PORT: &str = "twister2.python.port";
+/// Ship the Twister2 core package.
 pub const SYSTEM_PACKAGE_COPY: &str = "twister2.resource.systempackage.copy";
 /// Local directory of saved packages.
 pub const UPLOADER_DIRECTORY: &str = "twister2.resource.uploader.directory";

@@ -8,7 +8,7 @@ use serde_yaml::Value;
 use super::convert::value_text;
 use super::effective::{Config, Entry};
 use super::error::{ConfigError, ValueProblem};
-use super::key_table::KEYS;
+use super::key_table::{KEYS, all_keys};
 use super::key_types::{KeySpec, ValueType};
 use super::normalize::normalize;
 use super::read::{conf_dir_yaml_files, parse_set, read_config_file};
@@ -43,21 +43,19 @@ enum Origin {
 }
 
 impl Config {
-    /// Only the defaults of [`KEYS`].
+    /// The configuration a job starts from without `--conf-dir`: Twister2 0.8.0's shipped
+    /// `conf/common/` and `conf/kubernetes/` (every key they set, read by the plugin or only
+    /// passed on), and the defaults of the other keys the plugin reads.
     pub fn defaults() -> Config {
-        let entries = KEYS
-            .iter()
+        let entries = all_keys()
             .filter_map(|spec| {
-                spec.default.to_value().map(|value| {
-                    (
-                        spec.key.to_string(),
-                        Entry {
-                            value,
-                            source: Source::Default,
-                            spelled: None,
-                        },
-                    )
-                })
+                let source = match spec.shipped {
+                    Some(dir) => Source::Shipped(dir, spec.file),
+                    None => Source::Default,
+                };
+                spec.default
+                    .to_value()
+                    .map(|value| (spec.key.to_string(), Entry::new(value, source)))
             })
             .collect();
         Config {
@@ -66,11 +64,32 @@ impl Config {
         }
     }
 
-    /// Loads defaults < `--conf-dir` < `--config` files < `--set`s. Structural problems (a file
+    /// The configuration a `--conf-dir` job starts from: only the defaults of the keys the
+    /// plugin reads (the directory takes the place of the shipped configuration).
+    pub fn code_defaults() -> Config {
+        let entries = KEYS
+            .iter()
+            .filter_map(|spec| {
+                spec.default
+                    .to_value()
+                    .map(|value| (spec.key.to_string(), Entry::new(value, Source::Default)))
+            })
+            .collect();
+        Config {
+            entries,
+            conf_dir: None,
+        }
+    }
+
+    /// Loads defaults (or, without `--conf-dir`, the shipped configuration) < `--conf-dir` <
+    /// `--config` files < `--set`s. Structural problems (a file
     /// missing, unreadable, too large, malformed, not a map; a bad `--set`) stop at once; bad
     /// values are collected and returned together in [`ConfigError::Invalid`].
     pub fn load(sources: &ConfigSources) -> Result<LoadedConfig, ConfigError> {
-        let mut config = Config::defaults();
+        let mut config = match sources.conf_dir {
+            Some(_) => Config::code_defaults(),
+            None => Config::defaults(),
+        };
         let mut warnings = Vec::new();
         let mut problems = Vec::new();
         if let Some(dir) = &sources.conf_dir {

@@ -30,6 +30,7 @@ mod load;
 mod logger_properties;
 mod normalize;
 mod package_files;
+mod passed_keys;
 mod read;
 mod render;
 mod source;
@@ -43,13 +44,14 @@ pub use accessors::NodeMapping;
 pub use convert::value_text;
 pub use effective::{Config, Entry};
 pub use error::{ConfigError, ValueProblem};
-pub use key_table::{DOC_ONLY_KEYS, KEYS};
+pub use key_table::{DOC_ONLY_KEYS, KEYS, all_keys};
 pub use key_types::{
-    CONFIG_FILE_NAMES, Check, ConfigFile, DefaultValue, DocOnlyKey, KeySpec, ValueType,
+    CONFIG_FILE_NAMES, Check, ConfigFile, DefaultValue, DocOnlyKey, KeySpec, ShippedIn, ValueType,
 };
 pub use load::{ConfigSources, LoadedConfig};
 pub use logger_properties::{DEFAULT_LOGGER_PROPERTIES, LOGGER_PROPERTIES_PATH};
 pub use normalize::normalize;
+pub use passed_keys::PASSED_ON_KEYS;
 pub use read::{MAX_CONFIG_FILE_BYTES, conf_dir_yaml_files, parse_set, read_config_file};
 pub use render::render_flat_yaml;
 pub use source::Source;

@@ -1,4 +1,4 @@
-//! Rendering the effective configuration as YAML: by home file, as one map, as flat lines.
+//! Rendering the effective configuration as YAML: as one map, and as flat lines.
 
 use std::collections::BTreeMap;
 
@@ -13,18 +13,6 @@ impl Config {
         key_spec(key).map_or(ConfigFile::Core, |s| s.file)
     }
 
-    /// The effective configuration grouped by home file (unknown keys go to `core.yaml`), keys
-    /// sorted.
-    pub fn by_file(&self) -> BTreeMap<ConfigFile, BTreeMap<String, Value>> {
-        let mut out: BTreeMap<ConfigFile, BTreeMap<String, Value>> = BTreeMap::new();
-        for (key, entry) in &self.entries {
-            out.entry(Self::home_file(key))
-                .or_default()
-                .insert(key.clone(), entry.value.clone());
-        }
-        out
-    }
-
     /// The effective configuration as one YAML map, keys sorted (for `describe -o yaml`).
     pub fn to_yaml(&self) -> String {
         let map: BTreeMap<&str, &Value> = self
@@ -33,24 +21,6 @@ impl Config {
             .map(|(k, e)| (k.as_str(), &e.value))
             .collect();
         serde_yaml::to_string(&map).unwrap_or_default()
-    }
-
-    /// The Twister2 YAML files of the effective configuration, as the package's
-    /// `kubernetes/<file>` (only files with keys), each with a header comment.
-    pub fn render_yaml_files(&self) -> Vec<(ConfigFile, String)> {
-        self.by_file()
-            .into_iter()
-            .map(|(file, map)| {
-                let body = render_flat_yaml(map.iter().map(|(k, v)| (k.as_str(), v)));
-                (
-                    file,
-                    format!(
-                        "# Twister2 {} written by kubectl-twister2 from the effective configuration.\n{body}",
-                        file.file_name()
-                    ),
-                )
-            })
-            .collect()
     }
 }
 

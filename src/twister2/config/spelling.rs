@@ -1,11 +1,11 @@
 //! Looking a spelling up in the key table: code, stale docs spelling, doc-only, or unknown.
 
-use super::key_table::{DOC_ONLY_KEYS, KEYS};
+use super::key_table::{DOC_ONLY_KEYS, KEYS, all_keys};
 use super::key_types::{DocOnlyKey, KeySpec};
 
 /// The spec of a key by its code spelling.
 pub fn key_spec(key: &str) -> Option<&'static KeySpec> {
-    KEYS.iter().find(|s| s.key == key)
+    all_keys().find(|s| s.key == key)
 }
 
 /// How a spelling relates to the key table.
@@ -37,7 +37,7 @@ pub fn lookup_spelling(spelled: &str) -> Spelling {
 
 /// A known key within edit distance 2 of `spelled`, if any.
 pub fn suggest_key(spelled: &str) -> Option<&'static str> {
-    KEYS.iter()
+    all_keys()
         .map(|s| (edit_distance(spelled, s.key), s.key))
         .filter(|(d, _)| *d > 0 && *d <= 2)
         .min_by_key(|(d, _)| *d)

@@ -22,3 +22,39 @@ pub(super) fn problems(err: ConfigError) -> Vec<ValueProblem> {
         other => panic!("expected Invalid, got {other:?}"),
     }
 }
+
+/// Twister2 0.8.0's shipped `conf/` in `../shared/reference` (data to compare against); `None`
+/// outside CI when it is not there, a failure in CI.
+pub(super) fn shipped_reference() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/twister2-0.8.0-conf");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let ci = std::env::var("CI").unwrap_or_default();
+    assert!(
+        ci.is_empty() || ci == "0" || ci.eq_ignore_ascii_case("false"),
+        "{} is missing and CI is set",
+        dir.display()
+    );
+    eprintln!("{} not found; skipping", dir.display());
+    None
+}
+
+/// A YAML file's top-level map (an empty file is an empty map).
+pub(super) fn yaml_map(text: &str) -> serde_yaml::Mapping {
+    match serde_yaml::from_str::<serde_yaml::Value>(text).unwrap() {
+        serde_yaml::Value::Mapping(map) => map,
+        serde_yaml::Value::Null => serde_yaml::Mapping::new(),
+        other => panic!("not a map: {other:?}"),
+    }
+}
+
+/// A `.properties` file as key → value (comments and blank lines skipped).
+pub(super) fn properties(text: &str) -> std::collections::BTreeMap<String, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}

@@ -140,10 +140,7 @@ fn a_new_job_is_pending_with_workers_counted_per_container() {
     assert_eq!(job.master_ready, Some(false));
     assert_eq!(job.status, JobPhase::Pending);
     assert_eq!(job.created.as_deref(), Some("2025-01-01T00:01:00Z"));
-    assert_eq!(
-        job.image.as_deref(),
-        Some("twister2/twister2-k8s:0.8.0-SNAPSHOT")
-    );
+    assert_eq!(job.image.as_deref(), Some("twister2/twister2-k8s:0.8.0"));
     assert_eq!(job.upload_method.as_deref(), Some("webserver"));
     assert_eq!(job.created_by, "kubectl-twister2");
     assert!(job.exposed.is_empty());
@@ -336,7 +333,7 @@ fn describe_configuration_highlights() {
     let config: BTreeMap<String, String> = details.configuration.iter().cloned().collect();
     assert_eq!(
         config["Image"],
-        "twister2/twister2-k8s:0.8.0-SNAPSHOT (pull IfNotPresent)"
+        "twister2/twister2-k8s:0.8.0 (pull IfNotPresent)"
     );
     assert_eq!(config["Job file"], "libexamples-java.jar (jar)");
     assert_eq!(config["Worker ports"], "9000/TCP, 9001/TCP");

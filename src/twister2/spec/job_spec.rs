@@ -120,7 +120,7 @@ impl JobSpec {
             job_id: job_id.to_string(),
             job_name: "hello".to_string(),
             namespace: "default".to_string(),
-            image: "twister2/twister2-k8s:0.8.0-SNAPSHOT".to_string(),
+            image: "twister2/twister2-k8s:0.8.0".to_string(),
             image_pull_policy: PullPolicy::IfNotPresent,
             image_pull_secret: None,
             worker_class: "edu.iu.dsc.tws.examples.basic.HelloWorld".to_string(),

@@ -10,7 +10,7 @@ use clap::{Command, CommandFactory, ValueEnum};
 use clap_complete::Shell;
 use kubectl_twister2::cli::Cli;
 use kubectl_twister2::twister2::config::{
-    Check, ConfigFile, DOC_ONLY_KEYS, DefaultValue, KEYS, KeySpec,
+    Check, ConfigFile, DOC_ONLY_KEYS, DefaultValue, KEYS, KeySpec, PASSED_ON_KEYS,
 };
 
 use super::krew;
@@ -209,19 +209,28 @@ fn key_row(spec: &KeySpec) -> String {
         ));
     }
     format!(
-        "| `{}` | {} | {} | {} | {} |\n",
+        "| `{}` | {} | {} | {} | {} | {} |\n",
         spec.key,
         spec.ty,
         default_text(spec.default),
+        shipped_text(spec),
         rule_text(spec.check),
         meaning
     )
 }
 
-/// `docs/configuration-keys.md`, from the `KEYS` and `DOC_ONLY_KEYS` tables.
+/// Where Twister2 0.8.0's `conf/` sets the key, or `—`.
+fn shipped_text(spec: &KeySpec) -> String {
+    match spec.shipped {
+        Some(dir) => format!("`{}/{}`", dir.dir(), spec.file.file_name()),
+        None => "—".to_string(),
+    }
+}
+
+/// `docs/configuration-keys.md`, from the `KEYS`, `PASSED_ON_KEYS` and `DOC_ONLY_KEYS` tables.
 pub fn configuration_keys_doc() -> String {
     let mut doc = String::from(
-        "<!-- GENERATED from KEYS in src/twister2/config/key_table.rs by tests/integration/distribution; \
+        "<!-- GENERATED from the key tables in src/twister2/config/ by tests/integration/distribution; \
 do not edit: run UPDATE_GENERATED=1 cargo nextest run --workspace distribution::generated -->\n\
 # Twister2 configuration keys\n\n\
 Every Twister2 configuration key the plugin reads, in Twister2 0.8's spelling, with its type,\n\
@@ -231,7 +240,14 @@ headings name the file of the job package each key is written to. A key the plug
 know is passed to the job unchanged (in `core.yaml`), with a warning that suggests the known\n\
 key it may be a misspelling of.\n\n\
 A value of the wrong type, or outside its allowed values, is refused before anything is sent\n\
-to the cluster, naming the key and where it was set.\n",
+to the cluster, naming the key and where it was set.\n\n\
+Without `--conf-dir`, the job package carries Twister2 0.8.0's whole shipped configuration, as\n\
+Twister2's own client packs its `conf/common/` and `conf/kubernetes/`: the six YAML files of\n\
+each directory with every key 0.8.0 sets there (column *0.8.0 conf* below, and the keys the\n\
+plugin only passes on, listed last) and `common/logger.properties`. Every other value the pods\n\
+need (defaults, `--config`, `--set`, flags, and what the plugin decides, such as\n\
+`kubernetes.namespace`) is written into the package's `kubernetes/<file>`, which the pods read\n\
+last. With `--conf-dir DIR`, DIR's files take the place of the shipped ones.\n",
     );
     for file in ConfigFile::ALL {
         let keys: Vec<&KeySpec> = KEYS.iter().filter(|k| k.file == file).collect();
@@ -240,12 +256,28 @@ to the cluster, naming the key and where it was set.\n",
         }
         let _ = write!(
             doc,
-            "\n## {}\n\n| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n",
+            "\n## {}\n\n| key | type | default | 0.8.0 conf | allowed | meaning |\n|---|---|---|---|---|---|\n",
             file.file_name()
         );
         for spec in keys {
             doc.push_str(&key_row(spec));
         }
+    }
+    doc.push_str(
+        "\n## Keys passed on with Twister2 0.8.0's values\n\n\
+Twister2 0.8.0's shipped configuration sets these keys, which the plugin does not read; the job\n\
+package carries them with these values (spelled as 0.8.0 spells them, misspellings included),\n\
+and `--config`/`--set` may change them like any key.\n\n| key | file | value | meaning |\n|---|---|---|---|\n",
+    );
+    for spec in PASSED_ON_KEYS {
+        let _ = writeln!(
+            doc,
+            "| `{}` | {} | {} | {} |",
+            spec.key,
+            shipped_text(spec),
+            default_text(spec.default),
+            cell(spec.meaning)
+        );
     }
     if !DOC_ONLY_KEYS.is_empty() {
         doc.push_str(
@@ -289,7 +321,7 @@ fn man_pages_are_up_to_date() {
 #[test]
 fn configuration_key_reference_is_up_to_date() {
     let doc = configuration_keys_doc();
-    for spec in KEYS {
+    for spec in KEYS.iter().chain(PASSED_ON_KEYS) {
         assert!(doc.contains(&format!("`{}`", spec.key)), "{}", spec.key);
     }
     check_or_update(
