@@ -813,7 +813,12 @@ mod tests {
             Ok(JavaValue::Double(d)) => assert!(d == 0.0 && d.is_sign_negative()),
             other => panic!("{other:?}"),
         }
-        // Kryo reads any Boolean byte other than 1 as false.
+        // As the real Kryo (2.20, run): bits of a 5th varint byte beyond 32 are dropped, and any
+        // Boolean byte other than 1 is false.
+        assert_eq!(
+            decode(&hex("02 ff ff ff ff 7f")),
+            Ok(JavaValue::Integer(i32::MIN))
+        );
         assert_eq!(decode(&hex("05 02")), Ok(JavaValue::Boolean(false)));
     }
 
