@@ -5,6 +5,7 @@ pub mod config;
 pub mod endpoints;
 pub mod job_id;
 pub mod job_summary;
+pub mod kryo;
 pub mod label_plan;
 pub mod node_info;
 pub mod package;

@@ -7,6 +7,7 @@ mod distribution;
 mod endpoints;
 mod faults;
 mod foundation;
+mod java_interop;
 mod jobs;
 mod kubectl_plugin;
 mod logs;
