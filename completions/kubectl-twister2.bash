@@ -16,6 +16,9 @@ _kubectl__twister2() {
             ",$1")
                 cmd="kubectl__twister2"
                 ;;
+            kubectl__twister2,clear)
+                cmd="kubectl__twister2__subcmd__clear"
+                ;;
             kubectl__twister2,completion)
                 cmd="kubectl__twister2__subcmd__completion"
                 ;;
@@ -46,6 +49,9 @@ _kubectl__twister2() {
             kubectl__twister2,nodes)
                 cmd="kubectl__twister2__subcmd__nodes"
                 ;;
+            kubectl__twister2,restart)
+                cmd="kubectl__twister2__subcmd__restart"
+                ;;
             kubectl__twister2,setup)
                 cmd="kubectl__twister2__subcmd__setup"
                 ;;
@@ -54,6 +60,9 @@ _kubectl__twister2() {
                 ;;
             kubectl__twister2,version)
                 cmd="kubectl__twister2__subcmd__version"
+                ;;
+            kubectl__twister2__subcmd__help,clear)
+                cmd="kubectl__twister2__subcmd__help__subcmd__clear"
                 ;;
             kubectl__twister2__subcmd__help,completion)
                 cmd="kubectl__twister2__subcmd__help__subcmd__completion"
@@ -81,6 +90,9 @@ _kubectl__twister2() {
                 ;;
             kubectl__twister2__subcmd__help,nodes)
                 cmd="kubectl__twister2__subcmd__help__subcmd__nodes"
+                ;;
+            kubectl__twister2__subcmd__help,restart)
+                cmd="kubectl__twister2__subcmd__help__subcmd__restart"
                 ;;
             kubectl__twister2__subcmd__help,setup)
                 cmd="kubectl__twister2__subcmd__help__subcmd__setup"
@@ -209,12 +221,74 @@ _kubectl__twister2() {
 
     case "${cmd}" in
         kubectl__twister2)
-            opts="-n -v -h --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help submit jobs list describe kill logs endpoints setup dashboard nodes version completion help"
+            opts="-n -v -h --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help submit restart clear jobs list describe kill logs endpoints setup dashboard nodes version completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verbose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__twister2__subcmd__clear)
+            opts="-y -n -v -h --all --repository --yes --dry-run --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repository)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -515,8 +589,22 @@ _kubectl__twister2() {
             return 0
             ;;
         kubectl__subcmd__twister2__subcmd__help)
-            opts="submit jobs describe kill logs endpoints setup dashboard nodes version completion help"
+            opts="submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__twister2__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -685,6 +773,20 @@ _kubectl__twister2() {
         kubectl__subcmd__twister2__subcmd__help__subcmd__nodes__subcmd__unlabel)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__twister2__subcmd__help__subcmd__restart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1404,6 +1506,84 @@ _kubectl__twister2() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "yaml json name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "yaml json name" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verbose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__twister2__subcmd__restart)
+            opts="-f -o -n -v -h --repository --timeout --wait --follow --detach --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repository)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2341,7 +2521,7 @@ _kubectl__twister2() {
             return 0
             ;;
         kubectl__subcmd__twister2__subcmd__submit)
-            opts="-f -o -n -v -h --job-file --jar --class --driver-class --job-type --workers --compute-resource --cpu --memory --config --conf-dir --set --image --image-pull-policy --image-pull-secret --target --volume --guaranteed --persistent-storage --storage-class --openmpi --zookeeper --dashboard --expose --load-balancer-source-range --ingress-class --tls-secret --external-traffic-policy --spread --rack --datacenter --job-id --timeout --wait --follow --detach --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
+            opts="-f -o -n -v -h --job-file --jar --class --driver-class --job-type --main-file --workers --compute-resource --cpu --memory --config --conf-dir --set --job-config --job-config-file --image --image-pull-policy --persistent-storage --storage-class --openmpi --zookeeper --dashboard --image-pull-secret --target --volume --guaranteed --expose --load-balancer-source-range --ingress-class --tls-secret --external-traffic-policy --spread --rack --datacenter --job-id --timeout --wait --follow --detach --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2365,6 +2545,10 @@ _kubectl__twister2() {
                     ;;
                 --job-type)
                     COMPREPLY=($(compgen -W "jar java_zip python python_zip" -- "${cur}"))
+                    return 0
+                    ;;
+                --main-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --workers)
@@ -2395,23 +2579,19 @@ _kubectl__twister2() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --job-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --image)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --image-pull-policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --image-pull-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --target)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2428,6 +2608,18 @@ _kubectl__twister2() {
                     return 0
                     ;;
                 --dashboard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-pull-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

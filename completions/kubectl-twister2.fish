@@ -36,6 +36,8 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -s v -l 
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -f -a "submit" -d 'Submit a Twister2 job: create its objects, deliver its package, wait until it runs'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -f -a "restart" -d 'Restart a checkpointed job from its saved package (same jobID, RESTORE_JOB=true)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -f -a "clear" -d 'Remove ended jobs\' saved packages and kept persistent volume claims'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -f -a "jobs" -d 'List Twister2 jobs (including jobs submitted by Twister2\'s own client)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -f -a "list" -d 'List Twister2 jobs (including jobs submitted by Twister2\'s own client)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_needs_command" -f -a "describe" -d 'Show a job\'s objects, pods, compute resources, configuration and recent events'
@@ -55,6 +57,7 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit
 java_zip\t''
 python\t''
 python_zip\t''"
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l main-file -d 'python_zip jobs: the Python file inside the zip that starts the job (Twister2\'s main_file)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l workers -d 'One compute resource of N pods, one worker per pod' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l compute-resource -d 'A compute resource: cpu=1,memory=2Gi,disk=1Gi,instances=4,workers-per-pod=2[,scalable] (repeatable; index = order given)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l cpu -d 'CPU per worker (Kubernetes quantity: 0.5, 500m, 2), default for every compute resource' -r
@@ -62,15 +65,17 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l config -d 'Twister2 configuration file of flat dotted keys (repeatable; later files win)' -r -F
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l conf-dir -d 'A Twister2 distribution\'s conf/ directory (common/ then kubernetes/ are read)' -r -F
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l set -d 'Set one Twister2 configuration key (repeatable): KEY=VALUE' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l job-config -d 'A value of the job configuration the workers read (JobConfig; repeatable): KEY=VALUE, VALUE in YAML (42 is an Integer, 42L a Long, 0.5 a Double, [a, b] a list)' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l job-config-file -d 'A YAML map of job configuration values (repeatable; --job-config wins)' -r -F
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l image -d 'Container image of the job master and workers' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l image-pull-policy -d 'Image pull policy: Always, IfNotPresent or Never' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l persistent-storage -d 'Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi)' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l storage-class -d 'Storage class of the persistent volume claim' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l zookeeper -d 'Use ZooKeeper (Twister2\'s fault tolerance): --zookeeper uses the `setup zookeeper` service, --zookeeper=HOST:PORT[,HOST:PORT] these servers. Checkpointed jobs use the service when it exists' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l dashboard -d 'Dashboard URL; default: the `setup dashboard` service' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l image-pull-secret -d 'Secret used to pull the image (must exist in the namespace)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l target -d 'Run workers only on nodes labelled KEY=VALUE (repeatable; required node affinity)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l volume -d 'Mount an existing PersistentVolumeClaim in the job master and workers: CLAIM:/path[:ro]' -r
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l persistent-storage -d 'Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi)' -r
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l storage-class -d 'Storage class of the persistent volume claim' -r
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l zookeeper -d 'ZooKeeper address(es) host:port[,host:port]; default: the `setup zookeeper` service' -r
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l dashboard -d 'Dashboard URL; default: the `setup dashboard` service' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l expose -d 'Expose the workers: nodeport[=PORT], loadbalancer, or ingress=HOST[/PATH]' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l load-balancer-source-range -d 'Allowed client CIDR of a LoadBalancer (repeatable)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l ingress-class -d 'Ingress class of `--expose ingress`' -r
@@ -81,7 +86,7 @@ datacenter\t''
 node\t''"
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l rack -d 'Run workers only in this rack (repeatable)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l datacenter -d 'Run workers only in this datacenter (repeatable)' -r
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l job-id -d 'Use this job ID instead of generating one (e.g. to restart a checkpointed job)' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l job-id -d 'Use this job ID instead of generating one' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l timeout -d 'Limit of each waiting phase (pods scheduled, running, package delivered)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l dry-run -d 'Only print what would be written (client: render locally; server: the server validates)' -r -f -a "none\t'Write to the cluster'
 client\t'Render locally; contact no cluster'
@@ -98,13 +103,50 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l request-timeout -d 'How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -s v -l verbose -d 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted' -r
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l guaranteed -d 'Guaranteed QoS: limits equal to requests on every container'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l openmpi -d 'Run as an OpenMPI job (needs the SSH Secret from `setup openmpi-secret`)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l guaranteed -d 'Guaranteed QoS: limits equal to requests on every container'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l wait -d 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -s f -l follow -d 'Stream the job\'s logs (every pod, prefixed) while waiting for it to end; implies --wait'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l detach -d 'Return right after the objects are created (web-server upload only)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l repository -d 'Directory of saved packages (twister2.resource.uploader.directory); default ~/.twister2/repository, where Twister2\'s own client keeps them too' -r -F
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l timeout -d 'Limit of each waiting phase (pods scheduled, running, package delivered)' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l dry-run -d 'Only print what would be written (client: render locally; server: the server validates)' -r -f -a "none\t'Write to the cluster'
+client\t'Render locally; contact no cluster'
+server\t'Send to the server with dryRun=All; nothing is persisted'"
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -s o -l output -d 'Print the objects written (or that would be written) in this format' -r -f -a "yaml\t'YAML documents'
+json\t'JSON (a `List` when there are several objects)'
+name\t'`kind/name`, one per line'"
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l kubeconfig -d 'Path to the kubeconfig file to use (only this file; KUBECONFIG is ignored)' -r -F
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -s n -l namespace -d 'The namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l request-timeout -d 'How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -s v -l verbose -d 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l wait -d 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -s f -l follow -d 'Stream the job\'s logs (every pod, prefixed) while waiting for it to end; implies --wait'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l detach -d 'Return right after the objects are created (web-server upload only)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l repository -d 'Directory of saved packages (default ~/.twister2/repository)' -r -F
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l kubeconfig -d 'Path to the kubeconfig file to use (only this file; KUBECONFIG is ignored)' -r -F
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -s n -l namespace -d 'The namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l request-timeout -d 'How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -s v -l verbose -d 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted' -r
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l all -d 'Every saved package and kept claim of a job that is not running (Twister2\'s clearall)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -s y -l yes -d 'Do not ask for confirmation'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l dry-run -d 'Only list what would be removed'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -s h -l help -d 'Print help'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand jobs" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns, kubectl style'
 wide\t'Table with extra columns'
 json\t'JSON document'
@@ -557,18 +599,20 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand comple
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand completion" -s v -l verbose -d 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted' -r
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand completion" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand completion" -s h -l help -d 'Print help'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "submit" -d 'Submit a Twister2 job: create its objects, deliver its package, wait until it runs'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "jobs" -d 'List Twister2 jobs (including jobs submitted by Twister2\'s own client)'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "describe" -d 'Show a job\'s objects, pods, compute resources, configuration and recent events'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "kill" -d 'Kill Twister2 jobs: ask each job master to end its job, then delete what is left'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "logs" -d 'Read or follow a job\'s logs: every pod and container, each line prefixed by its source'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "endpoints" -d 'List how to reach jobs\' workers from outside: NodePorts, load balancers, Ingresses'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "setup" -d 'Prepare a namespace: RBAC, OpenMPI SSH Secret, ZooKeeper, dashboard, uploader'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "dashboard" -d 'Open the Twister2 dashboard on a local port (native port-forward)'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "nodes" -d 'Nodes\' racks and datacenters: list, draw as a tree, label, unlabel, export'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "version" -d 'Print the plugin version and, unless --client, the API server\'s version'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "submit" -d 'Submit a Twister2 job: create its objects, deliver its package, wait until it runs'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "restart" -d 'Restart a checkpointed job from its saved package (same jobID, RESTORE_JOB=true)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "clear" -d 'Remove ended jobs\' saved packages and kept persistent volume claims'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "jobs" -d 'List Twister2 jobs (including jobs submitted by Twister2\'s own client)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "describe" -d 'Show a job\'s objects, pods, compute resources, configuration and recent events'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "kill" -d 'Kill Twister2 jobs: ask each job master to end its job, then delete what is left'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "logs" -d 'Read or follow a job\'s logs: every pod and container, each line prefixed by its source'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "endpoints" -d 'List how to reach jobs\' workers from outside: NodePorts, load balancers, Ingresses'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "setup" -d 'Prepare a namespace: RBAC, OpenMPI SSH Secret, ZooKeeper, dashboard, uploader'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "dashboard" -d 'Open the Twister2 dashboard on a local port (native port-forward)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "nodes" -d 'Nodes\' racks and datacenters: list, draw as a tree, label, unlabel, export'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "version" -d 'Print the plugin version and, unless --client, the API server\'s version'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and not __fish_seen_subcommand_from submit restart clear jobs describe kill logs endpoints setup dashboard nodes version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and __fish_seen_subcommand_from setup" -f -a "auth" -d 'RBAC: Twister2\'s Role and RoleBinding for job pods, optionally a Role for submitting users'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and __fish_seen_subcommand_from setup" -f -a "openmpi-secret" -d 'The SSH key Secret OpenMPI jobs mount (generated in-process, or imported)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand help; and __fish_seen_subcommand_from setup" -f -a "zookeeper" -d 'A ZooKeeper ensemble for fault-tolerant jobs'

@@ -36,6 +36,8 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit a Twister2 job: create its objects, deliver its package, wait until it runs')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a checkpointed job from its saved package (same jobID, RESTORE_JOB=true)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove ended jobs'' saved packages and kept persistent volume claims')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List Twister2 jobs (including jobs submitted by Twister2''s own client)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List Twister2 jobs (including jobs submitted by Twister2''s own client)')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a job''s objects, pods, compute resources, configuration and recent events')
@@ -56,6 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             [CompletionResult]::new('--class', '--class', [CompletionResultType]::ParameterName, 'Worker class (twister2.resource.job.worker.class); required except for python jobs')
             [CompletionResult]::new('--driver-class', '--driver-class', [CompletionResultType]::ParameterName, 'Driver class (twister2.resource.job.driver.class)')
             [CompletionResult]::new('--job-type', '--job-type', [CompletionResultType]::ParameterName, 'Format of the job file')
+            [CompletionResult]::new('--main-file', '--main-file', [CompletionResultType]::ParameterName, 'python_zip jobs: the Python file inside the zip that starts the job (Twister2''s main_file)')
             [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'One compute resource of N pods, one worker per pod')
             [CompletionResult]::new('--compute-resource', '--compute-resource', [CompletionResultType]::ParameterName, 'A compute resource: cpu=1,memory=2Gi,disk=1Gi,instances=4,workers-per-pod=2[,scalable] (repeatable; index = order given)')
             [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU per worker (Kubernetes quantity: 0.5, 500m, 2), default for every compute resource')
@@ -63,15 +66,17 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Twister2 configuration file of flat dotted keys (repeatable; later files win)')
             [CompletionResult]::new('--conf-dir', '--conf-dir', [CompletionResultType]::ParameterName, 'A Twister2 distribution''s conf/ directory (common/ then kubernetes/ are read)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set one Twister2 configuration key (repeatable): KEY=VALUE')
+            [CompletionResult]::new('--job-config', '--job-config', [CompletionResultType]::ParameterName, 'A value of the job configuration the workers read (JobConfig; repeatable): KEY=VALUE, VALUE in YAML (42 is an Integer, 42L a Long, 0.5 a Double, [a, b] a list)')
+            [CompletionResult]::new('--job-config-file', '--job-config-file', [CompletionResultType]::ParameterName, 'A YAML map of job configuration values (repeatable; --job-config wins)')
             [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Container image of the job master and workers')
             [CompletionResult]::new('--image-pull-policy', '--image-pull-policy', [CompletionResultType]::ParameterName, 'Image pull policy: Always, IfNotPresent or Never')
+            [CompletionResult]::new('--persistent-storage', '--persistent-storage', [CompletionResultType]::ParameterName, 'Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi)')
+            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, 'Storage class of the persistent volume claim')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Use ZooKeeper (Twister2''s fault tolerance): --zookeeper uses the `setup zookeeper` service, --zookeeper=HOST:PORT[,HOST:PORT] these servers. Checkpointed jobs use the service when it exists')
+            [CompletionResult]::new('--dashboard', '--dashboard', [CompletionResultType]::ParameterName, 'Dashboard URL; default: the `setup dashboard` service')
             [CompletionResult]::new('--image-pull-secret', '--image-pull-secret', [CompletionResultType]::ParameterName, 'Secret used to pull the image (must exist in the namespace)')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Run workers only on nodes labelled KEY=VALUE (repeatable; required node affinity)')
             [CompletionResult]::new('--volume', '--volume', [CompletionResultType]::ParameterName, 'Mount an existing PersistentVolumeClaim in the job master and workers: CLAIM:/path[:ro]')
-            [CompletionResult]::new('--persistent-storage', '--persistent-storage', [CompletionResultType]::ParameterName, 'Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi)')
-            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, 'Storage class of the persistent volume claim')
-            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'ZooKeeper address(es) host:port[,host:port]; default: the `setup zookeeper` service')
-            [CompletionResult]::new('--dashboard', '--dashboard', [CompletionResultType]::ParameterName, 'Dashboard URL; default: the `setup dashboard` service')
             [CompletionResult]::new('--expose', '--expose', [CompletionResultType]::ParameterName, 'Expose the workers: nodeport[=PORT], loadbalancer, or ingress=HOST[/PATH]')
             [CompletionResult]::new('--load-balancer-source-range', '--load-balancer-source-range', [CompletionResultType]::ParameterName, 'Allowed client CIDR of a LoadBalancer (repeatable)')
             [CompletionResult]::new('--ingress-class', '--ingress-class', [CompletionResultType]::ParameterName, 'Ingress class of `--expose ingress`')
@@ -80,7 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             [CompletionResult]::new('--spread', '--spread', [CompletionResultType]::ParameterName, 'Spread workers evenly over racks, datacenters or nodes (topology spread constraints)')
             [CompletionResult]::new('--rack', '--rack', [CompletionResultType]::ParameterName, 'Run workers only in this rack (repeatable)')
             [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Run workers only in this datacenter (repeatable)')
-            [CompletionResult]::new('--job-id', '--job-id', [CompletionResultType]::ParameterName, 'Use this job ID instead of generating one (e.g. to restart a checkpointed job)')
+            [CompletionResult]::new('--job-id', '--job-id', [CompletionResultType]::ParameterName, 'Use this job ID instead of generating one')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit of each waiting phase (pods scheduled, running, package delivered)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only print what would be written (client: render locally; server: the server validates)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the objects written (or that would be written) in this format')
@@ -96,8 +101,8 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted')
-            [CompletionResult]::new('--guaranteed', '--guaranteed', [CompletionResultType]::ParameterName, 'Guaranteed QoS: limits equal to requests on every container')
             [CompletionResult]::new('--openmpi', '--openmpi', [CompletionResultType]::ParameterName, 'Run as an OpenMPI job (needs the SSH Secret from `setup openmpi-secret`)')
+            [CompletionResult]::new('--guaranteed', '--guaranteed', [CompletionResultType]::ParameterName, 'Guaranteed QoS: limits equal to requests on every container')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Stream the job''s logs (every pod, prefixed) while waiting for it to end; implies --wait')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Stream the job''s logs (every pod, prefixed) while waiting for it to end; implies --wait')
@@ -105,6 +110,54 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the API server''s TLS certificate (insecure)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kubectl-twister2;restart' {
+            [CompletionResult]::new('--repository', '--repository', [CompletionResultType]::ParameterName, 'Directory of saved packages (twister2.resource.uploader.directory); default ~/.twister2/repository, where Twister2''s own client keeps them too')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit of each waiting phase (pods scheduled, running, package delivered)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only print what would be written (client: render locally; server: the server validates)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the objects written (or that would be written) in this format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the objects written (or that would be written) in this format')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use (only this file; KUBECONFIG is ignored)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace to work in (default: the context''s namespace, else "default")')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace to work in (default: the context''s namespace, else "default")')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation (repeatable)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Stream the job''s logs (every pod, prefixed) while waiting for it to end; implies --wait')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Stream the job''s logs (every pod, prefixed) while waiting for it to end; implies --wait')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return right after the objects are created (web-server upload only)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the API server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kubectl-twister2;clear' {
+            [CompletionResult]::new('--repository', '--repository', [CompletionResultType]::ParameterName, 'Directory of saved packages (default ~/.twister2/repository)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use (only this file; KUBECONFIG is ignored)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace to work in (default: the context''s namespace, else "default")')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace to work in (default: the context''s namespace, else "default")')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation (repeatable)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every saved package and kept claim of a job that is not running (Twister2''s clearall)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only list what would be removed')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the API server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'kubectl-twister2;jobs' {
@@ -702,6 +755,8 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
         }
         'kubectl-twister2;help' {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit a Twister2 job: create its objects, deliver its package, wait until it runs')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a checkpointed job from its saved package (same jobID, RESTORE_JOB=true)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove ended jobs'' saved packages and kept persistent volume claims')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List Twister2 jobs (including jobs submitted by Twister2''s own client)')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a job''s objects, pods, compute resources, configuration and recent events')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill Twister2 jobs: ask each job master to end its job, then delete what is left')
@@ -716,6 +771,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             break
         }
         'kubectl-twister2;help;submit' {
+            break
+        }
+        'kubectl-twister2;help;restart' {
+            break
+        }
+        'kubectl-twister2;help;clear' {
             break
         }
         'kubectl-twister2;help;jobs' {

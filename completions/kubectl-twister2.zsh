@@ -45,6 +45,7 @@ _arguments "${_arguments_options[@]}" : \
 '--class=[Worker class (twister2.resource.job.worker.class); required except for python jobs]:WORKER_CLASS:_default' \
 '--driver-class=[Driver class (twister2.resource.job.driver.class)]:CLASS:_default' \
 '--job-type=[Format of the job file]:TYPE:(jar java_zip python python_zip)' \
+'--main-file=[python_zip jobs\: the Python file inside the zip that starts the job (Twister2'\''s main_file)]:PATH:_default' \
 '(--compute-resource)--workers=[One compute resource of N pods, one worker per pod]:N:_default' \
 '*--compute-resource=[A compute resource\: cpu=1,memory=2Gi,disk=1Gi,instances=4,workers-per-pod=2\[,scalable\] (repeatable; index = order given)]:SPEC:_default' \
 '--cpu=[CPU per worker (Kubernetes quantity\: 0.5, 500m, 2), default for every compute resource]:QUANTITY:_default' \
@@ -52,15 +53,17 @@ _arguments "${_arguments_options[@]}" : \
 '*--config=[Twister2 configuration file of flat dotted keys (repeatable; later files win)]:FILE:_files' \
 '--conf-dir=[A Twister2 distribution'\''s conf/ directory (common/ then kubernetes/ are read)]:DIR:_files' \
 '*--set=[Set one Twister2 configuration key (repeatable)\: KEY=VALUE]:KEY=VALUE:_default' \
+'*--job-config=[A value of the job configuration the workers read (JobConfig; repeatable)\: KEY=VALUE, VALUE in YAML (42 is an Integer, 42L a Long, 0.5 a Double, \[a, b\] a list)]:KEY=VALUE:_default' \
+'*--job-config-file=[A YAML map of job configuration values (repeatable; --job-config wins)]:FILE:_files' \
 '--image=[Container image of the job master and workers]:IMAGE:_default' \
 '--image-pull-policy=[Image pull policy\: Always, IfNotPresent or Never]:POLICY:_default' \
+'--persistent-storage=[Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi)]:SIZE:_default' \
+'--storage-class=[Storage class of the persistent volume claim]:CLASS:_default' \
+'--zookeeper=[Use ZooKeeper (Twister2'\''s fault tolerance)\: --zookeeper uses the \`setup zookeeper\` service, --zookeeper=HOST\:PORT\[,HOST\:PORT\] these servers. Checkpointed jobs use the service when it exists]::ADDRESSES:_default' \
+'--dashboard=[Dashboard URL; default\: the \`setup dashboard\` service]:URL:_default' \
 '--image-pull-secret=[Secret used to pull the image (must exist in the namespace)]:NAME:_default' \
 '*--target=[Run workers only on nodes labelled KEY=VALUE (repeatable; required node affinity)]:KEY=VALUE:_default' \
 '*--volume=[Mount an existing PersistentVolumeClaim in the job master and workers\: CLAIM\:/path\[\:ro\]]:CLAIM:/PATH:_default' \
-'--persistent-storage=[Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi)]:SIZE:_default' \
-'--storage-class=[Storage class of the persistent volume claim]:CLASS:_default' \
-'--zookeeper=[ZooKeeper address(es) host\:port\[,host\:port\]; default\: the \`setup zookeeper\` service]:ADDRESSES:_default' \
-'--dashboard=[Dashboard URL; default\: the \`setup dashboard\` service]:URL:_default' \
 '--expose=[Expose the workers\: nodeport\[=PORT\], loadbalancer, or ingress=HOST\[/PATH\]]:HOW:_default' \
 '*--load-balancer-source-range=[Allowed client CIDR of a LoadBalancer (repeatable)]:CIDR:_default' \
 '--ingress-class=[Ingress class of \`--expose ingress\`]:CLASS:_default' \
@@ -69,7 +72,7 @@ _arguments "${_arguments_options[@]}" : \
 '--spread=[Spread workers evenly over racks, datacenters or nodes (topology spread constraints)]:DOMAIN:(rack datacenter node)' \
 '*--rack=[Run workers only in this rack (repeatable)]:RACK:_default' \
 '*--datacenter=[Run workers only in this datacenter (repeatable)]:DATACENTER:_default' \
-'--job-id=[Use this job ID instead of generating one (e.g. to restart a checkpointed job)]:ID:_default' \
+'--job-id=[Use this job ID instead of generating one]:ID:_default' \
 '--timeout=[Limit of each waiting phase (pods scheduled, running, package delivered)]:DURATION:_default' \
 '--dry-run=[Only print what would be written (client\: render locally; server\: the server validates)]::MODE:((none\:"Write to the cluster"
 client\:"Render locally; contact no cluster"
@@ -91,8 +94,8 @@ name\:"\`kind/name\`, one per line"))' \
 '--request-timeout=[How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)]:DURATION:_default' \
 '-v+[Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted]::LEVEL:_default' \
 '--verbose=[Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted]::LEVEL:_default' \
-'--guaranteed[Guaranteed QoS\: limits equal to requests on every container]' \
 '--openmpi[Run as an OpenMPI job (needs the SSH Secret from \`setup openmpi-secret\`)]' \
+'--guaranteed[Guaranteed QoS\: limits equal to requests on every container]' \
 '(--detach)--wait[Stay until the job ends; exit non-zero if it ended FAILED or KILLED]' \
 '(--detach)-f[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
 '(--detach)--follow[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
@@ -101,7 +104,65 @@ name\:"\`kind/name\`, one per line"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':name -- Job name (lower-case letters, digits and dashes; other names are converted as Twister2 does, and the plugin says so):_default' \
-'*::job_args -- Arguments passed to the job (after `--`):_default' \
+'*::job_args -- Arguments of a Python job (its `args`); Java jobs'\'' workers never see arguments:_default' \
+&& ret=0
+;;
+(restart)
+_arguments "${_arguments_options[@]}" : \
+'--repository=[Directory of saved packages (twister2.resource.uploader.directory); default ~/.twister2/repository, where Twister2'\''s own client keeps them too]:DIR:_files' \
+'--timeout=[Limit of each waiting phase (pods scheduled, running, package delivered)]:DURATION:_default' \
+'--dry-run=[Only print what would be written (client\: render locally; server\: the server validates)]::MODE:((none\:"Write to the cluster"
+client\:"Render locally; contact no cluster"
+server\:"Send to the server with dryRun=All; nothing is persisted"))' \
+'-o+[Print the objects written (or that would be written) in this format]:OUTPUT:((yaml\:"YAML documents"
+json\:"JSON (a \`List\` when there are several objects)"
+name\:"\`kind/name\`, one per line"))' \
+'--output=[Print the objects written (or that would be written) in this format]:OUTPUT:((yaml\:"YAML documents"
+json\:"JSON (a \`List\` when there are several objects)"
+name\:"\`kind/name\`, one per line"))' \
+'--kubeconfig=[Path to the kubeconfig file to use (only this file; KUBECONFIG is ignored)]:FILE:_files' \
+'--context=[The name of the kubeconfig context to use]:NAME:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:NAME:_default' \
+'--user=[The name of the kubeconfig user to use]:NAME:_default' \
+'-n+[The namespace to work in (default\: the context'\''s namespace, else "default")]:NAMESPACE:_default' \
+'--namespace=[The namespace to work in (default\: the context'\''s namespace, else "default")]:NAMESPACE:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'--request-timeout=[How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)]:DURATION:_default' \
+'-v+[Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted]::LEVEL:_default' \
+'--verbose=[Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted]::LEVEL:_default' \
+'(--detach)--wait[Stay until the job ends; exit non-zero if it ended FAILED or KILLED]' \
+'(--detach)-f[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
+'(--detach)--follow[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
+'--detach[Return right after the objects are created (web-server upload only)]' \
+'--insecure-skip-tls-verify[Do not verify the API server'\''s TLS certificate (insecure)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':job_id -- The checkpointed job to restart from its saved package:_default' \
+&& ret=0
+;;
+(clear)
+_arguments "${_arguments_options[@]}" : \
+'--repository=[Directory of saved packages (default ~/.twister2/repository)]:DIR:_files' \
+'--kubeconfig=[Path to the kubeconfig file to use (only this file; KUBECONFIG is ignored)]:FILE:_files' \
+'--context=[The name of the kubeconfig context to use]:NAME:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:NAME:_default' \
+'--user=[The name of the kubeconfig user to use]:NAME:_default' \
+'-n+[The namespace to work in (default\: the context'\''s namespace, else "default")]:NAMESPACE:_default' \
+'--namespace=[The namespace to work in (default\: the context'\''s namespace, else "default")]:NAMESPACE:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'--request-timeout=[How long to wait for a single API request before giving up (e.g. 5s, 1m; 0 = no limit)]:DURATION:_default' \
+'-v+[Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted]::LEVEL:_default' \
+'--verbose=[Log every API request (method, path, status, latency) to stderr; -v=8 adds headers with credentials redacted]::LEVEL:_default' \
+'()--all[Every saved package and kept claim of a job that is not running (Twister2'\''s clearall)]' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--dry-run[Only list what would be removed]' \
+'--insecure-skip-tls-verify[Do not verify the API server'\''s TLS certificate (insecure)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::job_ids -- Ended jobs whose saved package and kept claim to remove:_default' \
 && ret=0
 ;;
 (jobs)
@@ -880,6 +941,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(restart)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(clear)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (jobs)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1005,6 +1074,8 @@ esac
 _kubectl-twister2_commands() {
     local commands; commands=(
 'submit:Submit a Twister2 job\: create its objects, deliver its package, wait until it runs' \
+'restart:Restart a checkpointed job from its saved package (same jobID, RESTORE_JOB=true)' \
+'clear:Remove ended jobs'\'' saved packages and kept persistent volume claims' \
 'jobs:List Twister2 jobs (including jobs submitted by Twister2'\''s own client)' \
 'list:List Twister2 jobs (including jobs submitted by Twister2'\''s own client)' \
 'describe:Show a job'\''s objects, pods, compute resources, configuration and recent events' \
@@ -1019,6 +1090,11 @@ _kubectl-twister2_commands() {
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'kubectl-twister2 commands' commands "$@"
+}
+(( $+functions[_kubectl-twister2__subcmd__clear_commands] )) ||
+_kubectl-twister2__subcmd__clear_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-twister2 clear commands' commands "$@"
 }
 (( $+functions[_kubectl-twister2__subcmd__completion_commands] )) ||
 _kubectl-twister2__subcmd__completion_commands() {
@@ -1044,6 +1120,8 @@ _kubectl-twister2__subcmd__endpoints_commands() {
 _kubectl-twister2__subcmd__help_commands() {
     local commands; commands=(
 'submit:Submit a Twister2 job\: create its objects, deliver its package, wait until it runs' \
+'restart:Restart a checkpointed job from its saved package (same jobID, RESTORE_JOB=true)' \
+'clear:Remove ended jobs'\'' saved packages and kept persistent volume claims' \
 'jobs:List Twister2 jobs (including jobs submitted by Twister2'\''s own client)' \
 'describe:Show a job'\''s objects, pods, compute resources, configuration and recent events' \
 'kill:Kill Twister2 jobs\: ask each job master to end its job, then delete what is left' \
@@ -1057,6 +1135,11 @@ _kubectl-twister2__subcmd__help_commands() {
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'kubectl-twister2 help commands' commands "$@"
+}
+(( $+functions[_kubectl-twister2__subcmd__help__subcmd__clear_commands] )) ||
+_kubectl-twister2__subcmd__help__subcmd__clear_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-twister2 help clear commands' commands "$@"
 }
 (( $+functions[_kubectl-twister2__subcmd__help__subcmd__completion_commands] )) ||
 _kubectl-twister2__subcmd__help__subcmd__completion_commands() {
@@ -1121,6 +1204,11 @@ _kubectl-twister2__subcmd__help__subcmd__nodes__subcmd__label_commands() {
 _kubectl-twister2__subcmd__help__subcmd__nodes__subcmd__unlabel_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-twister2 help nodes unlabel commands' commands "$@"
+}
+(( $+functions[_kubectl-twister2__subcmd__help__subcmd__restart_commands] )) ||
+_kubectl-twister2__subcmd__help__subcmd__restart_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-twister2 help restart commands' commands "$@"
 }
 (( $+functions[_kubectl-twister2__subcmd__help__subcmd__setup_commands] )) ||
 _kubectl-twister2__subcmd__help__subcmd__setup_commands() {
@@ -1255,6 +1343,11 @@ _kubectl-twister2__subcmd__nodes__subcmd__label_commands() {
 _kubectl-twister2__subcmd__nodes__subcmd__unlabel_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-twister2 nodes unlabel commands' commands "$@"
+}
+(( $+functions[_kubectl-twister2__subcmd__restart_commands] )) ||
+_kubectl-twister2__subcmd__restart_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-twister2 restart commands' commands "$@"
 }
 (( $+functions[_kubectl-twister2__subcmd__setup_commands] )) ||
 _kubectl-twister2__subcmd__setup_commands() {

@@ -40,6 +40,10 @@ pub struct Cli {
 pub enum Command {
     /// Submit a Twister2 job: create its objects, deliver its package, wait until it runs.
     Submit(Box<jobs::SubmitArgs>),
+    /// Restart a checkpointed job from its saved package (same jobID, RESTORE_JOB=true).
+    Restart(jobs::RestartArgs),
+    /// Remove ended jobs' saved packages and kept persistent volume claims.
+    Clear(jobs::ClearArgs),
     /// List Twister2 jobs (including jobs submitted by Twister2's own client).
     #[command(visible_alias = "list")]
     Jobs(jobs::JobsArgs),

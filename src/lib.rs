@@ -8,5 +8,6 @@ pub mod commands;
 pub mod exit;
 pub mod manifests;
 pub mod output;
+pub mod signals;
 pub mod state;
 pub mod twister2;

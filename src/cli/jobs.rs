@@ -1,4 +1,4 @@
-//! Arguments of the job commands: `submit`, `kill`, `jobs`, `describe`.
+//! Arguments of the job commands: `submit`, `restart`, `clear`, `kill`, `jobs`, `describe`.
 
 // The doc comments below are clap's --help text, written for a terminal (`[,scalable]`,
 // `worker<ID>.log`), not rustdoc markup.
@@ -33,6 +33,11 @@ pub struct SubmitArgs {
     #[arg(long, value_name = "TYPE", default_value = "jar", value_parser = ["jar", "java_zip", "python", "python_zip"])]
     pub job_type: String,
 
+    /// python_zip jobs: the Python file inside the zip that starts the job (Twister2's
+    /// main_file).
+    #[arg(long, value_name = "PATH")]
+    pub main_file: Option<String>,
+
     /// One compute resource of N pods, one worker per pod.
     #[arg(long, value_name = "N", conflicts_with = "compute_resource")]
     pub workers: Option<u32>,
@@ -62,6 +67,15 @@ pub struct SubmitArgs {
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
 
+    /// A value of the job configuration the workers read (JobConfig; repeatable): KEY=VALUE,
+    /// VALUE in YAML (42 is an Integer, 42L a Long, 0.5 a Double, [a, b] a list).
+    #[arg(long = "job-config", value_name = "KEY=VALUE")]
+    pub job_config: Vec<String>,
+
+    /// A YAML map of job configuration values (repeatable; --job-config wins).
+    #[arg(long = "job-config-file", value_name = "FILE")]
+    pub job_config_files: Vec<PathBuf>,
+
     /// Container image of the job master and workers.
     #[arg(long, value_name = "IMAGE")]
     pub image: Option<String>,
@@ -70,6 +84,55 @@ pub struct SubmitArgs {
     #[arg(long, value_name = "POLICY")]
     pub image_pull_policy: Option<String>,
 
+    /// Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi).
+    #[arg(long, value_name = "SIZE")]
+    pub persistent_storage: Option<String>,
+
+    /// Storage class of the persistent volume claim.
+    #[arg(long, value_name = "CLASS")]
+    pub storage_class: Option<String>,
+
+    /// Run as an OpenMPI job (needs the SSH Secret from `setup openmpi-secret`).
+    #[arg(long)]
+    pub openmpi: bool,
+
+    /// Use ZooKeeper (Twister2's fault tolerance): --zookeeper uses the `setup zookeeper`
+    /// service, --zookeeper=HOST:PORT[,HOST:PORT] these servers. Checkpointed jobs use the
+    /// service when it exists.
+    #[arg(long, value_name = "ADDRESSES", num_args = 0..=1, require_equals = true, default_missing_value = "")]
+    pub zookeeper: Option<String>,
+
+    /// Dashboard URL; default: the `setup dashboard` service.
+    #[arg(long, value_name = "URL")]
+    pub dashboard: Option<String>,
+
+    /// How the objects are placed and exposed.
+    #[command(flatten)]
+    pub objects: ObjectArgs,
+
+    /// Use this job ID instead of generating one.
+    #[arg(long, value_name = "ID")]
+    pub job_id: Option<String>,
+
+    /// How long to wait, and for what.
+    #[command(flatten)]
+    pub waiting: WaitArgs,
+
+    /// --dry-run and -o.
+    #[command(flatten)]
+    pub write: WriteArgs,
+
+    /// Arguments of a Python job (its `args`); Java jobs' workers never see arguments.
+    #[arg(last = true, value_name = "ARGS")]
+    pub job_args: Vec<String>,
+}
+
+/// Submit's options of the objects themselves (placement, exposure, pull secret) that are not
+/// Twister2 configuration; kept beside a checkpointed job's package so `restart` recreates
+/// the same objects.
+#[derive(Debug, Clone, Default, Args, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ObjectArgs {
     /// Secret used to pull the image (must exist in the namespace).
     #[arg(long, value_name = "NAME")]
     pub image_pull_secret: Option<String>,
@@ -85,26 +148,6 @@ pub struct SubmitArgs {
     /// Guaranteed QoS: limits equal to requests on every container.
     #[arg(long)]
     pub guaranteed: bool,
-
-    /// Give the job a persistent volume claim of SIZE per worker (e.g. 1Gi).
-    #[arg(long, value_name = "SIZE")]
-    pub persistent_storage: Option<String>,
-
-    /// Storage class of the persistent volume claim.
-    #[arg(long, value_name = "CLASS")]
-    pub storage_class: Option<String>,
-
-    /// Run as an OpenMPI job (needs the SSH Secret from `setup openmpi-secret`).
-    #[arg(long)]
-    pub openmpi: bool,
-
-    /// ZooKeeper address(es) host:port[,host:port]; default: the `setup zookeeper` service.
-    #[arg(long, value_name = "ADDRESSES")]
-    pub zookeeper: Option<String>,
-
-    /// Dashboard URL; default: the `setup dashboard` service.
-    #[arg(long, value_name = "URL")]
-    pub dashboard: Option<String>,
 
     /// Expose the workers: nodeport[=PORT], loadbalancer, or ingress=HOST[/PATH].
     #[arg(long, value_name = "HOW")]
@@ -137,11 +180,11 @@ pub struct SubmitArgs {
     /// Run workers only in this datacenter (repeatable).
     #[arg(long = "datacenter", value_name = "DATACENTER")]
     pub datacenters: Vec<String>,
+}
 
-    /// Use this job ID instead of generating one (e.g. to restart a checkpointed job).
-    #[arg(long, value_name = "ID")]
-    pub job_id: Option<String>,
-
+/// How long `submit` and `restart` wait, and for what.
+#[derive(Debug, Clone, Args)]
+pub struct WaitArgs {
     /// Limit of each waiting phase (pods scheduled, running, package delivered).
     #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
@@ -157,14 +200,51 @@ pub struct SubmitArgs {
     /// Return right after the objects are created (web-server upload only).
     #[arg(long)]
     pub detach: bool,
+}
+
+/// `kubectl twister2 restart JOBID`
+#[derive(Debug, Clone, Args)]
+pub struct RestartArgs {
+    /// The checkpointed job to restart from its saved package.
+    #[arg(value_name = "JOBID")]
+    pub job_id: String,
+
+    /// Directory of saved packages (twister2.resource.uploader.directory); default
+    /// ~/.twister2/repository, where Twister2's own client keeps them too.
+    #[arg(long, value_name = "DIR")]
+    pub repository: Option<PathBuf>,
+
+    /// How long to wait, and for what.
+    #[command(flatten)]
+    pub waiting: WaitArgs,
 
     /// --dry-run and -o.
     #[command(flatten)]
     pub write: WriteArgs,
+}
 
-    /// Arguments passed to the job (after `--`).
-    #[arg(last = true, value_name = "ARGS")]
-    pub job_args: Vec<String>,
+/// `kubectl twister2 clear JOBID...|--all`
+#[derive(Debug, Clone, Args)]
+pub struct ClearArgs {
+    /// Ended jobs whose saved package and kept claim to remove.
+    #[arg(value_name = "JOBID", required_unless_present = "all")]
+    pub job_ids: Vec<String>,
+
+    /// Every saved package and kept claim of a job that is not running (Twister2's clearall).
+    #[arg(long, conflicts_with = "job_ids")]
+    pub all: bool,
+
+    /// Directory of saved packages (default ~/.twister2/repository).
+    #[arg(long, value_name = "DIR")]
+    pub repository: Option<PathBuf>,
+
+    /// Do not ask for confirmation.
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Only list what would be removed.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `kubectl twister2 kill JOBID...|--last|--all`

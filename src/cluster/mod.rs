@@ -1,6 +1,7 @@
 //! Everything that talks to the Kubernetes API: the client built from kubeconfig and kubectl's
 //! flags, the rendering of API errors for people, and (per concern) the calls the commands make.
 
+pub mod clear;
 pub mod connect;
 pub mod endpoints;
 pub mod errors;

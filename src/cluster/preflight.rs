@@ -1,7 +1,8 @@
 //! Submit's pre-flight: every read submit needs, in one concurrent wave before anything is
 //! created — the facts that shape the job (uploader pods, node locations, ZooKeeper and dashboard
-//! services) and the checks that must pass (namespace, no leftovers of the jobID, Secrets, the
-//! caller's rights via SelfSubjectAccessReview). Every problem is reported at once.
+//! services) and the checks that must pass (namespace, no leftovers of the jobID, Secrets, a
+//! restart's kept claim, the caller's rights via SelfSubjectAccessReview). Every problem is
+//! reported at once.
 
 use anyhow::Result;
 use futures::future::join_all;
@@ -9,7 +10,9 @@ use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::authorization::v1::{
     ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
 };
-use k8s_openapi::api::core::v1::{ConfigMap, Namespace, Node, Pod, Secret, Service};
+use k8s_openapi::api::core::v1::{
+    ConfigMap, Namespace, Node, PersistentVolumeClaim, Pod, Secret, Service,
+};
 use kube::api::{Api, ListParams, PostParams};
 
 use crate::cluster::Cluster;
@@ -38,6 +41,9 @@ pub struct PreflightInput {
     pub discover_zookeeper: bool,
     /// Look for the `setup dashboard` Service.
     pub discover_dashboard: bool,
+    /// A restart: the job's claim, kept since its job master ended it, that must exist (the
+    /// pods restore from its checkpoints).
+    pub kept_claim: Option<String>,
     /// (verb, group, resource, subresource) rights submit will use.
     pub rights: Vec<Right>,
 }
@@ -231,6 +237,29 @@ twister2.resource.kubernetes.node.locations.from.config: true"
             }
         }
     };
+    let claim = async {
+        let Some(name) = &input.kept_claim else {
+            return anyhow::Ok(None);
+        };
+        match Api::<PersistentVolumeClaim>::namespaced(client.clone(), ns)
+            .get_metadata(name)
+            .await
+        {
+            Ok(claim) if claim.metadata.deletion_timestamp.is_some() => Ok(Some(format!(
+                "the job's persistent volume claim \"{name}\" is being deleted, so its \
+checkpoints are gone; submit the job afresh instead"
+            ))),
+            Ok(_) => Ok(None),
+            Err(e) if is_status(&e, 404) => Ok(Some(format!(
+                "the job's persistent volume claim \"{name}\" does not exist in namespace \
+\"{ns}\", so there are no checkpoints to restore from (Twister2 keeps it only when a \
+checkpointed job FAILED; kill and clear delete it); submit the job afresh instead"
+            ))),
+            // The access reviews below report `get persistentvolumeclaims` as missing.
+            Err(e) if is_status(&e, 403) => Ok(None),
+            Err(e) => Err(cluster.explain(e)),
+        }
+    };
     let rights = join_all(input.rights.iter().map(|right| {
         let client = client.clone();
         async move {
@@ -256,7 +285,7 @@ twister2.resource.kubernetes.node.locations.from.config: true"
         }
     }));
 
-    let (namespace, leftovers, openmpi, pull, uploaders, nodes, zk, dash, rights) = futures::join!(
+    let (namespace, leftovers, openmpi, pull, uploaders, nodes, zk, dash, claim, rights) = futures::join!(
         namespace,
         leftovers,
         secret_check(input.openmpi_secret.clone(), "openmpi"),
@@ -265,6 +294,7 @@ twister2.resource.kubernetes.node.locations.from.config: true"
         nodes,
         service_exists("twister2-zookeeper", input.discover_zookeeper),
         service_exists("twister2-dashboard", input.discover_dashboard),
+        claim,
         rights,
     );
     let mut report = PreflightReport::default();
@@ -272,6 +302,7 @@ twister2.resource.kubernetes.node.locations.from.config: true"
     report.problems.extend(leftovers?);
     report.problems.extend(openmpi?);
     report.problems.extend(pull?);
+    report.problems.extend(claim?);
     report.uploader_pods = uploaders?;
     match nodes? {
         Ok(info) => report.encoded_node_info = info,

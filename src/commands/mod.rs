@@ -1,6 +1,7 @@
 //! One module per subcommand: thin glue from parsed arguments to a spec, manifests, cluster calls
 //! and output. `run` dispatches.
 
+pub mod clear;
 pub mod complete;
 pub mod completion;
 pub mod dashboard;
@@ -10,6 +11,7 @@ pub mod jobs;
 pub mod kill;
 pub mod logs;
 pub mod nodes;
+pub mod restart;
 pub mod setup;
 pub mod submit;
 pub mod version;
@@ -22,6 +24,8 @@ use crate::cli::{Cli, Command};
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Submit(args) => submit::run(&cli.global, &args).await,
+        Command::Restart(args) => restart::run(&cli.global, &args).await,
+        Command::Clear(args) => clear::run(&cli.global, &args).await,
         Command::Jobs(args) => jobs::run(&cli.global, &args).await,
         Command::Describe(args) => describe::run(&cli.global, &args).await,
         Command::Kill(args) => kill::run(&cli.global, &args).await,

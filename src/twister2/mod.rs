@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod endpoints;
+pub mod job_config;
 pub mod job_id;
 pub mod job_summary;
 pub mod kryo;
@@ -13,3 +14,4 @@ pub mod proto;
 pub mod resources;
 pub mod spec;
 pub mod ssh_keys;
+pub mod submit;

@@ -41,6 +41,11 @@ pub struct JobPackage {
 }
 
 impl JobPackage {
+    /// A package built before (a checkpointed job's saved package).
+    pub fn from_bytes(bytes: Vec<u8>) -> JobPackage {
+        JobPackage { bytes }
+    }
+
     /// The `.tar.gz` bytes.
     pub fn bytes(&self) -> &[u8] {
         &self.bytes

@@ -25,5 +25,5 @@ pub use outcome::{
 };
 pub use pods::{pod_runs, pod_state, statefulset_of, stuck_reason};
 pub use running::{WaitUpdate, wait_until_running, wait_until_running_with};
-pub use sets::{ExpectedSet, SetCounts, SetView, expected_sets, summarize};
+pub use sets::{ExpectedSet, SetCounts, SetView, expected_pods, expected_sets, summarize};
 pub use timeout_error::{latest_warnings, timeout_message};

@@ -31,6 +31,14 @@ pub fn expected_sets(job: &JobSpec) -> Vec<ExpectedSet> {
     sets
 }
 
+/// Every pod the job will have: `<set>-<ordinal>` of each expected StatefulSet.
+pub fn expected_pods(job: &JobSpec) -> Vec<String> {
+    expected_sets(job)
+        .into_iter()
+        .flat_map(|set| (0..set.pods).map(move |i| format!("{}-{i}", set.name)))
+        .collect()
+}
+
 /// Pod counts of one StatefulSet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SetCounts {

@@ -1,11 +1,14 @@
-//! `kubectl twister2 submit`: arguments → plan (spec, Job, package) → pre-flight (one concurrent
-//! wave of reads) → creation (one concurrent wave, exposure objects after the ConfigMap they hang
-//! from) → package upload → waiting with progress. With the S3 upload method the package goes to
-//! S3 and is presigned before the creation instead (the objects carry its URL). Any failure, a
-//! timeout or Ctrl-C before the job runs deletes everything created so far and the uploaded
-//! package, then reports the original error.
+//! `kubectl twister2 submit`: arguments → request (every problem at once) → pre-flight (one
+//! concurrent wave of reads) → plan (spec, Job, package, the pods' configuration agreeing with
+//! the objects) → creation (one concurrent wave, exposure objects after the ConfigMap they hang
+//! from) → package delivery → waiting with progress. With the S3 upload method the package goes
+//! to S3 and is presigned before the creation instead (the objects carry its URL). Any failure,
+//! a timeout, a package that does not reach a pod, or Ctrl-C/SIGTERM/SIGHUP before the job runs
+//! deletes everything created so far and the uploaded package, then reports the original error.
+//! `restart` runs the same steps from a saved package.
 
-pub mod plan;
+pub mod delivery;
+pub mod request;
 pub mod rollback;
 pub mod s3;
 #[cfg(test)]
@@ -16,45 +19,68 @@ use std::sync::Arc;
 use anyhow::{Context, Result, anyhow};
 use serde_json::Value;
 
-use crate::cli::jobs::SubmitArgs;
-use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteFormat};
+use crate::cli::jobs::{SubmitArgs, WaitArgs};
+use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteArgs, WriteFormat};
 use crate::cluster::job_wait::OutcomeRules;
 use crate::cluster::logs::{Destination, LogOptions, Tail};
 use crate::cluster::preflight::{self, PreflightInput, Right};
-use crate::cluster::upload::DeliveryEvent;
 use crate::cluster::{self, Cluster, objects};
+use crate::exit::Problems;
 use crate::manifests;
 use crate::output::{document, progress::Progress};
+use crate::twister2::config::keys;
 use crate::twister2::spec::{Exposure, UploadMethod};
-use plan::{ClusterFacts, Plan};
+use crate::twister2::submit::{
+    self as plan, ClusterFacts, DEFAULT_OPENMPI_SECRET, Namespace, NamespaceOrigin, Plan,
+    SubmitRequest, ZooKeeperUse,
+};
+use delivery::Delivery;
 use rollback::Created;
 
 /// Run `submit`.
 pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
-    plan::check_arguments(args)?;
     let now = crate::twister2::job_id::now_ms();
-    let (config, notices) = plan::effective_config(args)?;
-    let identity = plan::identity(args, &config, now)?;
-    // Everything the arguments alone decide is checked before the first request.
-    plan::compute_resources(args, &config)?;
-    plan::check_job_file(&args.job_file)?;
-    let uses_s3 = plan::s3_package(&config, &identity.job_id)?.is_some();
-    if args.write.dry_run == DryRun::Client {
-        let namespace = local_namespace(global).await;
+    let namespace = local_namespace(global).await;
+    let request = request::request(args, namespace, now)?;
+    let objects = serde_json::to_value(&args.objects)?;
+    execute(global, &request, &args.waiting, &args.write, &objects, now).await
+}
+
+/// Submit `request` (a new job, or a restart): `objects` is the record of the object options
+/// kept beside a checkpointed job's package.
+pub async fn execute(
+    global: &GlobalArgs,
+    request: &SubmitRequest,
+    waiting: &WaitArgs,
+    write: &WriteArgs,
+    objects: &Value,
+    now: i64,
+) -> Result<()> {
+    if write.dry_run == DryRun::Client {
         let facts = ClusterFacts {
             uploader_present: true,
+            zookeeper: discoverable_placeholder(request),
             ..ClusterFacts::default()
         };
-        let plan = plan::build(args, config, notices, &identity, &namespace, &facts, now)?;
-        print_notices(&plan.notices);
+        let plan = match plan::build(request, &facts, waiting.detach, now) {
+            Ok(plan) => plan,
+            Err(problems) => {
+                problems.into_result(&format!("cannot submit job {}", request.job_id))?;
+                unreachable_plan()?
+            }
+        };
+        print_notices(&plan);
         if let Some(note) = s3::placeholder_note(&plan) {
             eprintln!("{note}");
         }
-        return print_objects(&plan, args.write.output.unwrap_or(WriteFormat::Yaml));
+        return print_objects(&plan, write.output.unwrap_or(WriteFormat::Yaml));
     }
 
-    let cluster = cluster::connect(global).await?;
-    let input = preflight_input(args, &config, &identity.job_id);
+    let mut cluster = cluster::connect(global).await?;
+    // The namespace was resolved from the flags and the kubeconfig before (a restart: the saved
+    // package's); the connection resolves it the same way.
+    cluster.namespace = request.namespace.name.clone();
+    let input = preflight_input(request, waiting);
     let report = preflight::run(&cluster, &input).await?;
     let facts = ClusterFacts {
         uploader_present: !report.uploader_pods.is_empty(),
@@ -62,50 +88,65 @@ pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
         zookeeper: report.zookeeper.clone(),
         dashboard: report.dashboard.clone(),
     };
-    let plan = plan::build(
-        args,
-        config,
-        notices,
-        &identity,
-        &cluster.namespace,
-        &facts,
-        now,
-    )?;
-    let mut problems = report.problems.clone();
-    if uses_s3 {
-        problems.extend(s3::aws_problem(&cluster.namespace));
-    }
-    if args.detach && plan.spec.upload == UploadMethod::ClientToPods {
-        problems.push(format!(
-            "--detach needs the web-server upload method, but no uploader pods run in namespace \
-\"{}\" (with the direct method the client must stay attached to copy the package into pods as \
-they start); install one with `kubectl twister2 setup uploader -n {}`",
-            cluster.namespace, cluster.namespace
-        ));
-    }
-    if let Exposure::NodePort {
-        node_port: Some(port),
-    } = plan.spec.exposure
-        && let Some(problem) = node_port_problem(&cluster, &plan, port).await?
+    let mut problems = Problems::default();
+    report
+        .problems
+        .iter()
+        .for_each(|p| problems.other(p.clone()));
+    let plan = match plan::build(request, &facts, waiting.detach, now) {
+        Ok(plan) => Some(plan),
+        Err(found) => {
+            problems.absorb(found);
+            None
+        }
+    };
+    if s3_uploader(request)
+        && let Some(problem) = s3::aws_problem(&cluster.namespace)
     {
-        problems.push(problem);
+        problems.other(problem);
     }
-    print_notices(&plan.notices);
-    print_notices(&report.warnings);
-    if !problems.is_empty() {
-        return Err(anyhow!(
-            "cannot submit job {}:\n  - {}",
-            plan.spec.job_id,
-            problems.join("\n  - ")
-        ));
+    if let Some(plan) = &plan {
+        if waiting.detach && plan.spec.upload == UploadMethod::ClientToPods {
+            problems.usage(format!(
+                "--detach needs the web-server upload method, but no uploader pods run in \
+namespace \"{}\" (with the direct method the client must stay attached to copy the package into \
+pods as they start); install one with `kubectl twister2 setup uploader -n {}`",
+                cluster.namespace, cluster.namespace
+            ));
+        }
+        if let Exposure::NodePort {
+            node_port: Some(port),
+        } = plan.spec.exposure
+            && let Some(problem) = node_port_problem(&cluster, plan, port).await?
+        {
+            problems.other(problem);
+        }
+        print_notices(plan);
     }
-    if args.write.dry_run == DryRun::Server {
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    problems.into_result(&format!("cannot submit job {}", request.job_id))?;
+    let Some(plan) = plan else {
+        return unreachable_plan();
+    };
+    if write.dry_run == DryRun::Server {
         if let Some(note) = s3::placeholder_note(&plan) {
             eprintln!("{note}");
         }
-        return server_dry_run(&cluster, &plan, args.write.output).await;
+        return server_dry_run(&cluster, &plan, write.output).await;
     }
-    submit(&cluster, plan, args).await
+    submit(&cluster, plan, waiting, objects).await
+}
+
+/// A dry run cannot look for the `setup zookeeper` service: it shows where its address goes.
+fn discoverable_placeholder(request: &SubmitRequest) -> Option<String> {
+    matches!(request.zookeeper, ZooKeeperUse::Discover { .. })
+        .then(|| "twister2-zookeeper.<namespace>.svc.cluster.local:2181".to_string())
+}
+
+fn s3_uploader(request: &SubmitRequest) -> bool {
+    request.config.uses_s3_uploader()
 }
 
 /// A fixed node port is cluster-wide: ask the API server (dry run of the NodePort Service)
@@ -129,12 +170,22 @@ another with --expose nodeport=PORT, or let Kubernetes pick one with --expose no
     }
 }
 
-/// Create, upload, wait; roll back on failure or Ctrl-C.
-async fn submit(cluster: &Cluster, mut plan: Plan, args: &SubmitArgs) -> Result<()> {
+/// Create, upload, wait (and, with the direct method, see the package reach every pod); roll
+/// back on failure or an interrupting signal. Then stay as asked.
+async fn submit(
+    cluster: &Cluster,
+    mut plan: Plan,
+    waiting: &WaitArgs,
+    objects: &Value,
+) -> Result<()> {
     let job_id = plan.spec.job_id.clone();
     let progress = Progress::new();
     let created = Created::default();
     let package = Arc::new(plan.package.bytes().to_vec());
+    let delivery = Delivery::new(&plan.spec, package.clone());
+    delivery.start(cluster).await;
+    let interrupted = crate::signals::interrupted();
+    tokio::pin!(interrupted);
     let work = async {
         // S3: the objects carry the presigned URL, so the upload comes first.
         s3::upload(&mut plan, &created, &progress).await?;
@@ -170,17 +221,25 @@ async fn submit(cluster: &Cluster, mut plan: Plan, args: &SubmitArgs) -> Result<
             (Err(e), Ok(())) | (Ok(()), Err(e)) => return Err(e),
             (Err(create), Err(upload)) => return Err(create.context(format!("{upload:#}"))),
         }
-        if !args.detach {
-            cluster::job_wait::wait_until_running(cluster, &plan.spec, args.timeout, &progress)
-                .await?;
+        if !waiting.detach {
+            let running = cluster::job_wait::wait_until_running(
+                cluster,
+                &plan.spec,
+                waiting.timeout,
+                &progress,
+            );
+            // The direct method: the job runs only once every pod has its package.
+            let delivered = delivery.first_round(waiting.timeout, &progress);
+            futures::try_join!(running, delivered)?;
         }
         anyhow::Ok(())
     };
     let outcome = tokio::select! {
         result = work => result,
-        _ = tokio::signal::ctrl_c() => Err(anyhow!("interrupted (Ctrl-C) before the job was running")),
+        signal = &mut interrupted => Err(anyhow!("interrupted ({signal}) before the job was running")),
     };
     if let Err(error) = outcome {
+        delivery.stop();
         let leftovers = rollback::undo(cluster, &created, &plan).await;
         return Err(match leftovers {
             Ok(()) => error.context(format!(
@@ -197,82 +256,74 @@ async fn submit(cluster: &Cluster, mut plan: Plan, args: &SubmitArgs) -> Result<
             "warning: cannot remember the job for --last: {e:#}"
         ));
     }
+    keep_for_restart(&plan, objects, &progress);
     println!("{job_id}");
     let ns = &cluster.namespace;
     progress.println(&format!(
         "job {job_id} is {} in namespace {ns}. Next:\n  kubectl twister2 logs {job_id} -f -n {ns}\n  kubectl twister2 describe {job_id} -n {ns}{}\n  kubectl twister2 kill {job_id} -n {ns}",
-        if args.detach { "created" } else { "running" },
+        if waiting.detach { "created" } else { "running" },
         if plan.spec.exposure == Exposure::None {
             String::new()
         } else {
             format!("\n  kubectl twister2 endpoints {job_id} -n {ns}")
         }
     ));
-    let wait = args.wait || args.follow;
-    let stay = wait || plan.spec.upload == UploadMethod::ClientToPods;
+    let wait = waiting.wait || waiting.follow;
+    let stay = wait || delivery.is_direct();
     if !stay {
+        delivery.stop();
         return Ok(());
     }
-    attached(cluster, &plan, package, wait, args.follow).await
+    attached(cluster, &plan, &delivery, wait, waiting.follow, interrupted).await
+}
+
+/// A checkpointed job's package is kept where Twister2's client keeps it, so `restart` (of
+/// either client) can resubmit it. A failure to keep it is a warning: the job runs.
+fn keep_for_restart(plan: &Plan, objects: &Value, progress: &Progress) {
+    if !plan.config.checkpointing_enabled() || plan.spec.restore {
+        return;
+    }
+    let kept = crate::state::repository::repository_dir(plan.config.uploader_directory()).and_then(
+        |dir| {
+            crate::state::repository::save(&dir, &plan.spec.job_id, plan.package.bytes(), objects)
+        },
+    );
+    match kept {
+        Ok(path) => progress.println(&format!(
+            "job {}: checkpointing is on; its package is kept at {} for `kubectl twister2 restart {}`",
+            plan.spec.job_id,
+            path.display(),
+            plan.spec.job_id
+        )),
+        Err(e) => progress.println(&format!(
+            "warning: cannot keep the package for a restart: {e:#}"
+        )),
+    }
 }
 
 /// After the job runs: keep delivering the package (direct method) and/or wait for the end.
 async fn attached(
     cluster: &Cluster,
     plan: &Plan,
-    package: Arc<Vec<u8>>,
+    delivery: &Delivery,
     wait: bool,
     follow: bool,
+    interrupted: std::pin::Pin<&mut impl std::future::Future<Output = &'static str>>,
 ) -> Result<()> {
     let job_id = &plan.spec.job_id;
-    if plan.spec.upload == UploadMethod::ClientToPods {
+    if delivery.is_direct() {
         eprintln!(
             "staying attached until the job ends: with the direct upload method this client copies \
 the package into pods as they (re)start. Ctrl-C detaches (the job keeps running, but restarted \
 pods will not get the package); `kubectl twister2 setup uploader` avoids this."
         );
     }
-    let (events_tx, mut events_rx) = tokio::sync::mpsc::unbounded_channel();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let deliver = async {
-        if plan.spec.upload == UploadMethod::ClientToPods {
-            cluster::upload::deliver_to_job_pods(
-                cluster,
-                job_id,
-                &crate::twister2::package::package_file_name(job_id),
-                package,
-                events_tx,
-                async {
-                    let _ = stop_rx.await;
-                },
-            )
-            .await
-        } else {
-            drop(events_tx);
-            Ok(())
-        }
-    };
-    let report = async {
-        while let Some(event) = events_rx.recv().await {
-            match event {
-                DeliveryEvent::Delivered { pod, .. } => eprintln!("package delivered to pod {pod}"),
-                DeliveryEvent::Failed { pod, error, .. } => {
-                    eprintln!("warning: cannot deliver the package to pod {pod}: {error}")
-                }
-                DeliveryEvent::WatchInterrupted { error } => {
-                    eprintln!("warning: pod watch interrupted ({error}); resuming")
-                }
-            }
-        }
-    };
     let end = async {
         let rules = OutcomeRules {
             max_worker_restarts: max_worker_restarts(plan),
             zookeeper: plan.config.zookeeper_addresses().is_some(),
         };
-        let outcome = cluster::job_wait::wait_for_job_end(cluster, job_id, &rules).await;
-        let _ = stop_tx.send(());
-        outcome
+        cluster::job_wait::wait_for_job_end(cluster, job_id, &rules).await
     };
     // --follow: the logs command's streamer, from the first line of every container; it ends
     // by itself when the job's ConfigMap is gone.
@@ -294,15 +345,25 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
         };
         cluster::logs::follow_job(cluster, job_id, &options, std::future::pending()).await
     };
-    let run_all = async { futures::join!(deliver, report, end, logs) };
-    let (delivered, (), outcome, followed) = tokio::select! {
+    let run_all = async {
+        let (outcome, followed) = futures::join!(end, logs);
+        (outcome, followed)
+    };
+    let redelivered = delivery.keep_delivering();
+    tokio::pin!(redelivered);
+    let (outcome, followed) = tokio::select! {
         all = run_all => all,
-        _ = tokio::signal::ctrl_c() => {
-            eprintln!("detached; job {job_id} keeps running (kill it with `kubectl twister2 kill {job_id}`)");
+        result = &mut redelivered => {
+            result?;
+            return Err(anyhow!("the package delivery of job {job_id} stopped"));
+        }
+        signal = interrupted => {
+            eprintln!("detached ({signal}); job {job_id} keeps running (kill it with `kubectl twister2 kill {job_id}`)");
+            delivery.stop();
             return Ok(());
         }
     };
-    delivered?;
+    delivery.stop();
     followed?;
     let outcome = outcome?;
     if !wait {
@@ -322,7 +383,7 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
 
 fn max_worker_restarts(plan: &Plan) -> u32 {
     plan.config
-        .get_int("twister2.fault.tolerance.max.worker.restarts")
+        .get_int(keys::MAX_WORKER_RESTARTS)
         .and_then(|n| u32::try_from(n).ok())
         .unwrap_or(5)
 }
@@ -428,7 +489,7 @@ async fn server_dry_run(cluster: &Cluster, plan: &Plan, output: Option<WriteForm
 }
 
 /// The rights submit uses, for SelfSubjectAccessReviews.
-fn required_rights(args: &SubmitArgs, persistent: bool, ingress: bool, s3: bool) -> Vec<Right> {
+fn required_rights(request: &SubmitRequest, wait: bool) -> Vec<Right> {
     let right = |verb, group, resource, subresource| Right {
         verb,
         group,
@@ -445,86 +506,86 @@ fn required_rights(args: &SubmitArgs, persistent: bool, ingress: bool, s3: bool)
         right("delete", "", "configmaps", ""),
         right("delete", "apps", "statefulsets", ""),
     ];
+    let config = &request.config;
     // The uploader and the direct method copy the package through the exec API; S3 does not.
-    if !s3 {
+    if !config.uses_s3_uploader() {
         rights.push(right("create", "", "pods", "exec"));
     }
-    if persistent {
-        rights.push(right("create", "", "persistentvolumeclaims", ""));
-        rights.push(right("delete", "", "persistentvolumeclaims", ""));
+    if config.persistent_volume_per_worker_gb() > 0.0 {
+        if request.is_restore() {
+            rights.push(right("get", "", "persistentvolumeclaims", ""));
+        } else {
+            rights.push(right("create", "", "persistentvolumeclaims", ""));
+            rights.push(right("delete", "", "persistentvolumeclaims", ""));
+        }
     }
-    if ingress {
+    if matches!(request.objects.exposure, Exposure::Ingress(_)) {
         rights.push(right("create", "networking.k8s.io", "ingresses", ""));
         rights.push(right("delete", "networking.k8s.io", "ingresses", ""));
     }
-    if args.wait {
+    if wait {
         rights.push(right("watch", "", "configmaps", ""));
     }
     rights
 }
 
-fn preflight_input(
-    args: &SubmitArgs,
-    config: &crate::twister2::config::Config,
-    job_id: &str,
-) -> PreflightInput {
-    let ingress = args
-        .expose
-        .as_deref()
-        .is_some_and(|e| e.starts_with("ingress="));
+fn preflight_input(request: &SubmitRequest, waiting: &WaitArgs) -> PreflightInput {
+    let config = &request.config;
     PreflightInput {
-        job_id: job_id.to_string(),
+        job_id: request.job_id.clone(),
         // S3 needs no uploader pods: they are not looked for.
         uploader_selector: (!config.uses_s3_uploader())
             .then(|| config.uploader_web_server_label().to_string()),
         list_nodes: !config.node_locations_from_config(),
         // Twister2 leaves the keys unset (every rack `null`) when the config names none; the
         // plugin uses the same defaults as `nodes label` so labelled nodes are always seen.
-        rack_key: Some(
-            config
-                .rack_label_key()
-                .unwrap_or(crate::twister2::spec::DEFAULT_RACK_LABEL_KEY)
-                .to_string(),
-        ),
-        datacenter_key: Some(
-            config
-                .datacenter_label_key()
-                .unwrap_or(crate::twister2::spec::DEFAULT_DATACENTER_LABEL_KEY)
-                .to_string(),
-        ),
+        rack_key: Some(request.objects.placement.rack_label_key.clone()),
+        datacenter_key: Some(request.objects.placement.datacenter_label_key.clone()),
         openmpi_secret: config.is_openmpi().then(|| {
             config
                 .secret_name()
-                .unwrap_or(plan::DEFAULT_OPENMPI_SECRET)
+                .unwrap_or(DEFAULT_OPENMPI_SECRET)
                 .to_string()
         }),
-        pull_secret: args.image_pull_secret.clone(),
-        discover_zookeeper: args.zookeeper.is_none() && config.zookeeper_addresses().is_none(),
-        discover_dashboard: args.dashboard.is_none() && config.dashboard_host().is_none(),
-        rights: required_rights(
-            args,
-            config.persistent_volume_per_worker_gb() > 0.0,
-            ingress,
-            config.uses_s3_uploader(),
-        ),
+        pull_secret: request.objects.image_pull_secret.clone(),
+        discover_zookeeper: matches!(request.zookeeper, ZooKeeperUse::Discover { .. }),
+        discover_dashboard: request.discover_dashboard,
+        kept_claim: (request.is_restore() && config.persistent_volume_per_worker_gb() > 0.0)
+            .then(|| request.job_id.clone()),
+        rights: required_rights(request, waiting.wait || waiting.follow),
     }
 }
 
-/// The namespace for `--dry-run=client`: the flag, else the kubeconfig context's (read locally,
-/// no request), else `default`.
-async fn local_namespace(global: &GlobalArgs) -> String {
+/// The namespace of the objects, resolved without a request: the flag, else the kubeconfig
+/// context's, else `default` (what the connection will use).
+pub async fn local_namespace(global: &GlobalArgs) -> Namespace {
     if let Some(ns) = &global.namespace {
-        return ns.clone();
+        return Namespace {
+            name: ns.clone(),
+            origin: NamespaceOrigin::Flag,
+        };
     }
-    cluster::connect::resolve_config(global)
+    let name = cluster::connect::resolve_config(global)
         .await
         .map(|c| c.default_namespace)
-        .unwrap_or_else(|_| "default".to_string())
+        .unwrap_or_else(|_| "default".to_string());
+    Namespace {
+        name,
+        origin: NamespaceOrigin::Kubeconfig,
+    }
 }
 
-fn print_notices(notices: &[String]) {
-    for notice in notices {
+/// A plan that failed always noted a problem; this names the impossible case without a panic.
+fn unreachable_plan<T>() -> Result<T> {
+    Err(anyhow!("the job could not be planned"))
+}
+
+fn print_notices(plan: &Plan) {
+    for notice in &plan.notices {
         eprintln!("warning: {notice}");
+    }
+    for note in &plan.notes {
+        eprintln!("note: {note}");
     }
 }
 

@@ -2,19 +2,21 @@
 
 use clap::Parser;
 
-use super::{plan, preflight_input};
+use super::{preflight_input, request};
 use crate::cli::{Cli, Command};
 use crate::cluster::preflight::PreflightInput;
 
 const S3: &str = "twister2.resource.class.uploader=edu.iu.dsc.tws.rsched.uploaders.s3.S3Uploader";
 
 fn preflight_of(extra: &[&str]) -> PreflightInput {
+    let jar = tempfile::NamedTempFile::new().unwrap();
+    let jar_path = jar.path().to_str().unwrap().to_string();
     let mut argv = vec![
         "kubectl-twister2",
         "submit",
         "hello",
         "--jar",
-        "hello.jar",
+        &jar_path,
         "--class",
         "a.B",
         "--workers",
@@ -25,8 +27,12 @@ fn preflight_of(extra: &[&str]) -> PreflightInput {
         Command::Submit(args) => args,
         other => panic!("parsed as {other:?}"),
     };
-    let (config, _) = plan::effective_config(&args).unwrap();
-    preflight_input(&args, &config, "u-hello-1")
+    let namespace = crate::twister2::submit::Namespace {
+        name: "default".into(),
+        origin: crate::twister2::submit::NamespaceOrigin::Kubeconfig,
+    };
+    let request = request::request(&args, namespace, 1_700_000_000_000).unwrap();
+    preflight_input(&request, &args.waiting)
 }
 
 fn asks_for_exec(input: &PreflightInput) -> bool {

@@ -314,6 +314,11 @@ impl Config {
         self.get_bool(keys::CHECKPOINTING_ENABLE)
     }
 
+    /// `twister2.resource.uploader.directory`: where checkpointed jobs' packages are kept.
+    pub fn uploader_directory(&self) -> Option<&str> {
+        self.get_str(keys::UPLOADER_DIRECTORY)
+    }
+
     /// `twister2.logging.storage.type`.
     pub fn logging_storage_type(&self) -> &str {
         self.get_str(keys::LOGGING_STORAGE_TYPE)

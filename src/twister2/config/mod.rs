@@ -37,6 +37,8 @@ mod source;
 mod spelling;
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+pub(crate) use test_support::config_with_sets;
 mod twister2_classes;
 mod warning;
 

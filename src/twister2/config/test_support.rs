@@ -12,6 +12,15 @@ pub(super) fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {
     path
 }
 
+/// The configuration of `--set`s alone (for tests across the crate).
+pub(crate) fn config_with_sets(sets: &[&str]) -> Config {
+    load(ConfigSources {
+        sets: sets.iter().map(|s| s.to_string()).collect(),
+        ..ConfigSources::default()
+    })
+    .config
+}
+
 pub(super) fn load(sources: ConfigSources) -> LoadedConfig {
     Config::load(&sources).unwrap()
 }

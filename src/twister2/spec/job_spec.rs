@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::{
-    ExistingVolume, Exposure, ExternalTrafficPolicy, JobMasterSpec, JobType, NodeMapping,
-    NodeTarget, OpenMpi, PersistentStorage, Placement, PullPolicy, TransportProtocol,
-    UniformMapping, UploadMethod,
+    ExistingVolume, Exposure, ExternalTrafficPolicy, JobMasterSpec, NodeMapping, NodeTarget,
+    OpenMpi, PersistentStorage, Placement, PullPolicy, TransportProtocol, UniformMapping,
+    UploadMethod,
 };
 use crate::twister2::proto::{Job, JobDescription, JobFormatType, ProtoError, encode_to_base64};
 use crate::twister2::resources::ComputeResource;
@@ -31,7 +31,7 @@ pub struct JobSpec {
     /// Driver class (`twister2.resource.job.driver.class`).
     pub driver_class: Option<String>,
     /// Format of the user's job file.
-    pub job_type: JobType,
+    pub job_type: JobFormatType,
     /// File name (no directory) of the user's job file: `USER_JOB_JAR_FILE`.
     pub job_file: String,
     /// Compute resources; index `i` becomes worker StatefulSet `<jobID>-<i>`.
@@ -98,14 +98,13 @@ impl JobSpec {
     /// compute resources, job type and file — what submit stores when the job has no arguments.
     /// For specs built by hand (tests, benches, fixtures) whose compute resources changed.
     pub fn with_job_object(mut self) -> Result<JobSpec, ProtoError> {
-        let format = JobFormatType::from_cli_name(self.job_type.as_str()).unwrap_or_default();
         let job = Job::from_description(&JobDescription {
             job_name: &self.job_name,
             job_id: &self.job_id,
             worker_class: &self.worker_class,
             driver_class: self.driver_class.as_deref(),
             resources: &self.compute_resources,
-            format,
+            format: self.job_type,
             job_file: &self.job_file,
         })?;
         self.job_object_base64 = encode_to_base64(&job);
@@ -125,7 +124,7 @@ impl JobSpec {
             image_pull_secret: None,
             worker_class: "edu.iu.dsc.tws.examples.basic.HelloWorld".to_string(),
             driver_class: None,
-            job_type: JobType::Jar,
+            job_type: JobFormatType::Jar,
             job_file: "libexamples-java.jar".to_string(),
             compute_resources: vec![ComputeResource {
                 index: 0,
@@ -206,14 +205,14 @@ mod tests {
 
     #[test]
     fn the_job_object_follows_the_spec_for_every_job_type() {
-        for (job_type, format) in [
-            (JobType::Jar, JobFormatType::Jar),
-            (JobType::JavaZip, JobFormatType::JavaZip),
-            (JobType::Python, JobFormatType::Python),
-            (JobType::PythonZip, JobFormatType::PythonZip),
+        for format in [
+            JobFormatType::Jar,
+            JobFormatType::JavaZip,
+            JobFormatType::Python,
+            JobFormatType::PythonZip,
         ] {
             let mut spec = JobSpec::example("u-x-1");
-            spec.job_type = job_type;
+            spec.job_type = format;
             spec.compute_resources[0].instances = 7;
             spec.compute_resources[0].workers_per_pod = 3;
             let job = crate::twister2::proto::decode_from_base64(
@@ -222,7 +221,7 @@ mod tests {
             .unwrap();
             assert_eq!(job.job_id, "u-x-1");
             assert_eq!(job.number_of_workers, 21);
-            assert_eq!(job.job_format.unwrap().r#type, format as i32, "{job_type}");
+            assert_eq!(job.job_format.unwrap().r#type, format as i32, "{format:?}");
         }
     }
 }

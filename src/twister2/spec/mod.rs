@@ -38,7 +38,7 @@ pub use placement::{
 };
 pub use storage::{ExistingVolume, PersistentStorage};
 pub use string_enums::{
-    AccessMode, ExternalTrafficPolicy, JobType, NodeSelectorOperator, PullPolicy, SpreadDomain,
+    AccessMode, ExternalTrafficPolicy, NodeSelectorOperator, PullPolicy, SpreadDomain,
     TransportProtocol, UniformMapping,
 };
 pub use upload::UploadMethod;

@@ -1,4 +1,4 @@
-//! The string-backed enums of a spec (job type, pull policy, access mode, …) and their macro.
+//! The string-backed enums of a spec (pull policy, access mode, …) and their macro.
 
 use std::fmt;
 use std::str::FromStr;
@@ -47,20 +47,6 @@ macro_rules! string_enum {
         }
     };
 }
-
-string_enum!(
-    /// Format of the user's job file (Twister2's `JobFormatType`).
-    JobType, "job type" {
-        /// A Java jar.
-        Jar => "jar",
-        /// A zip of Java classes/jars.
-        JavaZip => "java_zip",
-        /// A single Python file.
-        Python => "python",
-        /// A zip of Python files.
-        PythonZip => "python_zip",
-    }
-);
 
 string_enum!(
     /// Container image pull policy.
@@ -159,7 +145,6 @@ mod tests {
         for v in UniformMapping::ALL {
             assert_eq!(v.as_str().parse::<UniformMapping>(), Ok(*v));
         }
-        assert_eq!("java_zip".parse::<JobType>(), Ok(JobType::JavaZip));
         assert_eq!(TransportProtocol::Udp.to_string(), "UDP");
         let err = "sideways".parse::<SpreadDomain>().unwrap_err();
         assert_eq!(

@@ -1,4 +1,5 @@
-//! The plugin's local state: the jobID of the last job submitted with it, in the XDG state
+//! The plugin's local state: the saved packages of checkpointed jobs (`repository`), and the
+//! jobID of the last job submitted with it, in the XDG state
 //! directory (`$XDG_STATE_HOME/kubectl-twister2/last-job`, else
 //! `~/.local/state/kubectl-twister2/last-job`), read by `kill --last`, `describe --last` and
 //! `logs --last`.
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 
 use crate::twister2::spec::is_dns1123_label;
+
+pub mod repository;
 
 /// Directory name under the state directory.
 pub const APP_DIR: &str = "kubectl-twister2";

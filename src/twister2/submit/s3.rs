@@ -117,18 +117,13 @@ pub fn object_name(bucket: &str, job_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::twister2::config::ConfigSources;
+    use crate::twister2::config::{ConfigSources, config_with_sets};
 
     const S3: &str =
         "twister2.resource.class.uploader=edu.iu.dsc.tws.rsched.uploaders.s3.S3Uploader";
 
     fn config(sets: &[&str]) -> Config {
-        Config::load(&ConfigSources {
-            sets: sets.iter().map(|s| s.to_string()).collect(),
-            ..ConfigSources::default()
-        })
-        .unwrap()
-        .config
+        config_with_sets(sets)
     }
 
     fn error(sets: &[&str]) -> String {
