@@ -229,7 +229,7 @@ set edit:completion:arg-completer[kubectl-twister2] = {|@words|
             cand --all 'Kill every Twister2 job in the namespace'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
-            cand --keep-data 'Keep the job''s persistent volume claim and its package in S3 (S3 upload method). Twister2''s job master deletes the claim when it ends a killed job, so a job with a claim is then not signalled: its other objects are deleted directly'
+            cand --keep-data 'Keep the job''s persistent volume claim, its package in S3 (S3 upload method) and its saved package (checkpointed jobs, for `restart`). Twister2''s job master deletes the claim when it ends a killed job, so a job with a claim is then not signalled: its other objects are deleted directly'
             cand --ignore-not-found 'Exit 0 when a job does not exist'
             cand --insecure-skip-tls-verify 'Do not verify the API server''s TLS certificate (insecure)'
             cand -h 'Print help'

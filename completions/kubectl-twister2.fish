@@ -208,7 +208,7 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" 
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" -l last -d 'Kill the job this plugin submitted last'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" -l all -d 'Kill every Twister2 job in the namespace'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" -s y -l yes -d 'Do not ask for confirmation'
-complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" -l keep-data -d 'Keep the job\'s persistent volume claim and its package in S3 (S3 upload method). Twister2\'s job master deletes the claim when it ends a killed job, so a job with a claim is then not signalled: its other objects are deleted directly'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" -l keep-data -d 'Keep the job\'s persistent volume claim, its package in S3 (S3 upload method) and its saved package (checkpointed jobs, for `restart`). Twister2\'s job master deletes the claim when it ends a killed job, so a job with a claim is then not signalled: its other objects are deleted directly'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" -l ignore-not-found -d 'Exit 0 when a job does not exist'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand kill" -s h -l help -d 'Print help'

@@ -239,7 +239,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-twister2' -ScriptBlock 
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Kill every Twister2 job in the namespace')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--keep-data', '--keep-data', [CompletionResultType]::ParameterName, 'Keep the job''s persistent volume claim and its package in S3 (S3 upload method). Twister2''s job master deletes the claim when it ends a killed job, so a job with a claim is then not signalled: its other objects are deleted directly')
+            [CompletionResult]::new('--keep-data', '--keep-data', [CompletionResultType]::ParameterName, 'Keep the job''s persistent volume claim, its package in S3 (S3 upload method) and its saved package (checkpointed jobs, for `restart`). Twister2''s job master deletes the claim when it ends a killed job, so a job with a claim is then not signalled: its other objects are deleted directly')
             [CompletionResult]::new('--ignore-not-found', '--ignore-not-found', [CompletionResultType]::ParameterName, 'Exit 0 when a job does not exist')
             [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the API server''s TLS certificate (insecure)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

@@ -270,7 +270,8 @@ pub struct KillArgs {
     #[arg(long, value_name = "DURATION", default_value = "15s", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
 
-    /// Keep the job's persistent volume claim and its package in S3 (S3 upload method).
+    /// Keep the job's persistent volume claim, its package in S3 (S3 upload method) and its
+    /// saved package (checkpointed jobs, for `restart`).
     /// Twister2's job master deletes the claim when it ends a killed job, so a job with a claim
     /// is then not signalled: its other objects are deleted directly.
     #[arg(long)]

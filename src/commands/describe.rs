@@ -154,6 +154,20 @@ pub fn render(d: &JobDetails, now: Timestamp) -> String {
     out.push_str("\nConfiguration:\n");
     fields(&mut out, "  ", &d.configuration);
 
+    if !d.job_config.is_empty() {
+        let values: Vec<Vec<String>> = d
+            .job_config
+            .iter()
+            .map(|v| vec![v.key.clone(), v.class.clone(), v.value.clone()])
+            .collect();
+        section_table(
+            &mut out,
+            "Job configuration",
+            &["key", "type", "value"],
+            &values,
+        );
+    }
+
     let objects: Vec<Vec<String>> = d
         .objects
         .iter()
@@ -234,7 +248,8 @@ pub fn render(d: &JobDetails, now: Timestamp) -> String {
 mod tests {
     use super::*;
     use crate::twister2::job_summary::{
-        ComputeResourceSummary, EventInfo, JobPhase, JobSummary, ObjectInfo, PodInfo, PodRole,
+        ComputeResourceSummary, EventInfo, JobConfigValue, JobPhase, JobSummary, ObjectInfo,
+        PodInfo, PodRole,
     };
 
     fn t(text: &str) -> Timestamp {
@@ -286,6 +301,11 @@ mod tests {
                 created: Some(t("2025-01-01T00:01:00Z")),
             }],
             configuration: vec![("Image".into(), "img (pull Always)".into())],
+            job_config: vec![JobConfigValue {
+                key: "iterations".into(),
+                class: "java.lang.Integer".into(),
+                value: "10".into(),
+            }],
             events: vec![EventInfo {
                 last_seen: Some(t("2025-01-01T00:04:00Z")),
                 type_: "Warning".into(),
@@ -321,6 +341,10 @@ mod tests {
         );
         assert!(
             text.contains("\nConfiguration:\n  Image:  img (pull Always)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\nJob configuration:\n  KEY          TYPE                VALUE\n  iterations   java.lang.Integer   10\n"),
             "{text}"
         );
         assert!(

@@ -155,6 +155,9 @@ async fn kill_and_report(
                     line.finish(&summary(&report));
                 }
                 println!("job {:?} killed", report.job_id);
+                if !args.keep_data {
+                    forget_saved_package(&report.job_id, &progress);
+                }
                 for warning in &report.warnings {
                     progress.println(&format!("warning: job {:?}: {warning}", report.job_id));
                 }
@@ -177,6 +180,23 @@ async fn kill_and_report(
         }
     }
     failures
+}
+
+/// A killed job is not restarted: its saved package (checkpointed jobs, in Twister2's
+/// repository) goes too, as Twister2's `kill` removes it. A failure is a warning.
+fn forget_saved_package(job_id: &str, progress: &Progress) {
+    let removed = state::repository::repository_dir(None)
+        .and_then(|dir| state::repository::remove(&dir, job_id).map(|removed| (dir, removed)));
+    match removed {
+        Ok((dir, true)) => progress.println(&format!(
+            "job {job_id}: its saved package was removed from {} (--keep-data keeps it)",
+            dir.display()
+        )),
+        Ok((_, false)) => {}
+        Err(e) => progress.println(&format!(
+            "warning: job {job_id:?}: cannot remove its saved package: {e:#}"
+        )),
+    }
 }
 
 /// The final progress line of a killed job.

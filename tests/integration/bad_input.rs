@@ -9,10 +9,7 @@ use std::path::PathBuf;
 use crate::common::{Env, fails, ok, texts};
 
 fn jar() -> String {
-    format!(
-        "{}/examples/hello/hello-world.jar",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    crate::common::hello_jar()
 }
 
 /// `submit NAME --class … --workers 1` followed by `extra`, with the example jar unless `extra`

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use fake_kube::{FakeServer, KubeconfigOpts};
+use kubectl_twister2::manifests::uploader;
 use tempfile::TempDir;
 
 /// A fake cluster, a scratch directory and a kubeconfig for user `admin`.
@@ -226,9 +227,14 @@ impl Background {
 
     /// Send SIGINT (Ctrl-C) to the plugin.
     pub fn interrupt(&self) {
+        self.signal(libc::SIGINT);
+    }
+
+    /// Send `signal` (SIGTERM, SIGHUP, …) to the plugin.
+    pub fn signal(&self, signal: libc::c_int) {
         // SAFETY: sending a signal to our own child process.
         unsafe {
-            libc::kill(self.child.id() as libc::pid_t, libc::SIGINT);
+            libc::kill(self.child.id() as libc::pid_t, signal);
         }
     }
 }
@@ -275,4 +281,106 @@ pub fn wait_until(what: &str, timeout: Duration, mut check: impl FnMut() -> bool
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// A fake `aws` in its own directory (put first on the plugin's PATH).
+pub struct FakeAws {
+    dir: tempfile::TempDir,
+}
+
+impl FakeAws {
+    pub fn new() -> FakeAws {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().display().to_string();
+        let script = format!(
+            r#"#!/bin/sh
+printf '%s\n' "$*" >> '{root}/calls.log'
+if [ -n "$FAKE_AWS_FAIL" ] && [ "$FAKE_AWS_FAIL" = "$2" ]; then
+  echo "An error occurred (AccessDenied) when calling the $2 operation: injected by the test" >&2
+  exit 1
+fi
+case "$1 $2" in
+  "s3 cp")
+    dst="{root}/bucket/${{4#s3://}}"
+    mkdir -p "$(dirname "$dst")"
+    stat -c %a "$3" > '{root}/cp-mode'
+    cp "$3" "$dst" ;;
+  "s3 presign")
+    key="${{3#s3://}}"
+    echo "https://bkt.s3.example/${{key#*/}}?X-Amz-Expires=$5&X-Amz-Signature=fake" ;;
+  "s3 rm")
+    rm -f "{root}/bucket/${{3#s3://}}" ;;
+  *)
+    echo "fake aws: unexpected: $*" >&2
+    exit 2 ;;
+esac
+"#
+        );
+        let bin = dir.path().join("bin");
+        std::fs::create_dir(&bin).unwrap();
+        let aws = bin.join("aws");
+        std::fs::write(&aws, script).unwrap();
+        std::fs::set_permissions(&aws, std::fs::Permissions::from_mode(0o755)).unwrap();
+        FakeAws { dir }
+    }
+
+    /// PATH for the plugin: the fake first, then the system's tools (for the script).
+    pub fn path(&self) -> String {
+        format!("{}:/usr/bin:/bin", self.dir.path().join("bin").display())
+    }
+
+    /// Every call, one argv per line.
+    pub fn calls(&self) -> Vec<String> {
+        std::fs::read_to_string(self.dir.path().join("calls.log"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The bucket's copy of `s3://KEY`.
+    pub fn object(&self, object: &str) -> PathBuf {
+        self.dir
+            .path()
+            .join("bucket")
+            .join(object.strip_prefix("s3://").unwrap())
+    }
+
+    /// Mode of the local file `s3 cp` was given.
+    pub fn copied_file_mode(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("cp-mode"))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+}
+
+/// The example job's jar (examples/hello).
+pub fn hello_jar() -> String {
+    format!(
+        "{}/examples/hello/hello-world.jar",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// Install `replicas` uploader pods in `ns` (the real `setup uploader` objects, run by the fake
+/// StatefulSet controller) and wait until they run.
+pub fn install_uploader_in(env: &Env, ns: &str, replicas: i32) {
+    let mut options = uploader::UploaderOptions::new(ns);
+    options.replicas = replicas;
+    for object in uploader::uploader_objects(&options)
+        .unwrap()
+        .to_json_values()
+        .unwrap()
+    {
+        env.server.create(object).unwrap();
+    }
+    wait_until("the uploader runs", Duration::from_secs(20), || {
+        let pods = env
+            .server
+            .list_selected("pods", Some(ns), uploader::POD_SELECTOR)
+            .unwrap();
+        pods.len() == replicas as usize && pods.iter().all(|p| p["status"]["phase"] == "Running")
+    });
 }

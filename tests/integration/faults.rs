@@ -18,32 +18,16 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use fake_kube::{HookId, Match, RequestRecord, ServerHandle};
-use kubectl_twister2::manifests::uploader;
 use serde_json::Value;
 
-use crate::common::{Env, wait_until};
+use crate::common::Env;
 
 /// The namespace every fault test works in.
 pub const NS: &str = "default";
 
-/// Install `replicas` uploader pods (the real `setup uploader` objects) and wait until they run.
+/// Install `replicas` uploader pods in the fault tests' namespace.
 pub fn install_uploader(env: &Env, replicas: i32) {
-    let mut options = uploader::UploaderOptions::new(NS);
-    options.replicas = replicas;
-    for object in uploader::uploader_objects(&options)
-        .unwrap()
-        .to_json_values()
-        .unwrap()
-    {
-        env.server.create(object).unwrap();
-    }
-    wait_until("the uploader runs", Duration::from_secs(20), || {
-        let pods = env
-            .server
-            .list_selected("pods", Some(NS), uploader::POD_SELECTOR)
-            .unwrap();
-        pods.len() == replicas as usize && pods.iter().all(|p| p["status"]["phase"] == "Running")
-    });
+    crate::common::install_uploader_in(env, NS, replicas);
 }
 
 /// Add `latency` to the first request matching `m` only: the hook is removed as soon as it has

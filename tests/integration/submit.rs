@@ -15,10 +15,7 @@ use crate::common::{Env, fails, ok, texts};
 const NS: &str = "default";
 
 fn jar() -> String {
-    format!(
-        "{}/examples/hello/hello-world.jar",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    crate::common::hello_jar()
 }
 
 /// `submit NAME --jar … --class … --workers N` plus `extra`.
@@ -42,25 +39,8 @@ fn submit_args(name: &str, workers: u32, extra: &[&str]) -> Vec<String> {
     args
 }
 
-/// Install `replicas` uploader pods (the real `setup uploader` objects, run by the fake
-/// StatefulSet controller).
 fn install_uploader(env: &Env, replicas: i32) {
-    let mut options = uploader::UploaderOptions::new(NS);
-    options.replicas = replicas;
-    for object in uploader::uploader_objects(&options)
-        .unwrap()
-        .to_json_values()
-        .unwrap()
-    {
-        env.server.create(object).unwrap();
-    }
-    wait_for(|| {
-        let pods = env
-            .server
-            .list_selected("pods", Some(NS), uploader::POD_SELECTOR)
-            .unwrap();
-        pods.len() == replicas as usize && pods.iter().all(|p| p["status"]["phase"] == "Running")
-    });
+    crate::common::install_uploader_in(env, NS, replicas);
 }
 
 fn wait_for(mut condition: impl FnMut() -> bool) {

@@ -10,90 +10,14 @@ use fake_kube::{Failure, Match};
 use kubectl_twister2::twister2::proto::Job;
 use serde_json::Value;
 
-use crate::common::{Env, assert_valid_for_kubernetes, fails, ok, texts};
+use crate::common::{Env, FakeAws, assert_valid_for_kubernetes, fails, ok, texts};
 
 const NS: &str = "default";
 const S3_UPLOADER: &str =
     "twister2.resource.class.uploader=edu.iu.dsc.tws.rsched.uploaders.s3.S3Uploader";
 
-/// A fake `aws` in its own directory (put first on the plugin's PATH).
-struct FakeAws {
-    dir: tempfile::TempDir,
-}
-
-impl FakeAws {
-    fn new() -> FakeAws {
-        use std::os::unix::fs::PermissionsExt as _;
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().display().to_string();
-        let script = format!(
-            r#"#!/bin/sh
-printf '%s\n' "$*" >> '{root}/calls.log'
-if [ -n "$FAKE_AWS_FAIL" ] && [ "$FAKE_AWS_FAIL" = "$2" ]; then
-  echo "An error occurred (AccessDenied) when calling the $2 operation: injected by the test" >&2
-  exit 1
-fi
-case "$1 $2" in
-  "s3 cp")
-    dst="{root}/bucket/${{4#s3://}}"
-    mkdir -p "$(dirname "$dst")"
-    stat -c %a "$3" > '{root}/cp-mode'
-    cp "$3" "$dst" ;;
-  "s3 presign")
-    key="${{3#s3://}}"
-    echo "https://bkt.s3.example/${{key#*/}}?X-Amz-Expires=$5&X-Amz-Signature=fake" ;;
-  "s3 rm")
-    rm -f "{root}/bucket/${{3#s3://}}" ;;
-  *)
-    echo "fake aws: unexpected: $*" >&2
-    exit 2 ;;
-esac
-"#
-        );
-        let bin = dir.path().join("bin");
-        std::fs::create_dir(&bin).unwrap();
-        let aws = bin.join("aws");
-        std::fs::write(&aws, script).unwrap();
-        std::fs::set_permissions(&aws, std::fs::Permissions::from_mode(0o755)).unwrap();
-        FakeAws { dir }
-    }
-
-    /// PATH for the plugin: the fake first, then the system's tools (for the script).
-    fn path(&self) -> String {
-        format!("{}:/usr/bin:/bin", self.dir.path().join("bin").display())
-    }
-
-    /// Every call, one argv per line.
-    fn calls(&self) -> Vec<String> {
-        std::fs::read_to_string(self.dir.path().join("calls.log"))
-            .unwrap_or_default()
-            .lines()
-            .map(str::to_string)
-            .collect()
-    }
-
-    /// The bucket's copy of `s3://KEY`.
-    fn object(&self, object: &str) -> PathBuf {
-        self.dir
-            .path()
-            .join("bucket")
-            .join(object.strip_prefix("s3://").unwrap())
-    }
-
-    /// Mode of the local file `s3 cp` was given.
-    fn copied_file_mode(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("cp-mode"))
-            .unwrap()
-            .trim()
-            .to_string()
-    }
-}
-
 fn jar() -> String {
-    format!(
-        "{}/examples/hello/hello-world.jar",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    crate::common::hello_jar()
 }
 
 /// `submit hello … --job-id ID` with the S3 uploader and `bucket`, plus `extra`.

@@ -17,7 +17,9 @@ mod view;
 #[cfg(test)]
 mod tests;
 
-pub use details::{EventInfo, JobDetails, ObjectInfo, PodInfo, PodRole, describe, id_ranges};
+pub use details::{
+    EventInfo, JobConfigValue, JobDetails, ObjectInfo, PodInfo, PodRole, describe, id_ranges,
+};
 pub use objects::{JobObjects, job_of, pod_ready};
 pub use summary::{ComputeResourceSummary, JobPhase, JobSummary, summarize};
 pub use view::env_value;

@@ -41,6 +41,8 @@ pub struct JobDetails {
     pub pods: Vec<PodInfo>,
     /// Effective configuration highlights, as (label, value).
     pub configuration: Vec<(String, String)>,
+    /// The job configuration the workers read (`config_byte_map`), decoded, by key.
+    pub job_config: Vec<JobConfigValue>,
     /// The most recent events (at most [`MAX_EVENTS`](super::MAX_EVENTS)), oldest first.
     pub events: Vec<EventInfo>,
     /// How many older events were left out.
@@ -78,10 +80,46 @@ pub fn describe(
         objects: object_infos(&view),
         pods: pod_infos(&view),
         configuration: configuration(&view, &summary),
+        job_config: job_config(&view),
         events,
         older_events,
         summary,
     })
+}
+
+/// One decoded value of the job configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobConfigValue {
+    /// Its key.
+    pub key: String,
+    /// Its Java class (`java.lang.Integer`, …), or `?` when it cannot be decoded.
+    pub class: String,
+    /// The value as people read it, or why the pods could not decode it.
+    pub value: String,
+}
+
+fn job_config(view: &View<'_>) -> Vec<JobConfigValue> {
+    let Some(map) = view
+        .decoded()
+        .and_then(|job| job.config.as_ref())
+        .map(|c| &c.config_byte_map)
+    else {
+        return Vec::new();
+    };
+    map.iter()
+        .map(|(key, bytes)| match crate::twister2::kryo::decode(bytes) {
+            Ok(value) => JobConfigValue {
+                key: key.clone(),
+                class: value.java_class().to_string(),
+                value: value.to_string(),
+            },
+            Err(e) => JobConfigValue {
+                key: key.clone(),
+                class: "?".to_string(),
+                value: format!("undecodable ({e}); the pods skip it and every later entry"),
+            },
+        })
+        .collect()
 }
 
 fn created(meta: &ObjectMeta) -> Option<Timestamp> {
