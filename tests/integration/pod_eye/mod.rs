@@ -200,6 +200,96 @@ fn ingress_job() {
 }
 
 #[test]
+fn loadbalancer_job() {
+    web_variant(
+        "t2",
+        "u-eye-lb",
+        &[
+            "--class",
+            HELLO,
+            "--workers",
+            "2",
+            "--expose",
+            "loadbalancer",
+            "--load-balancer-source-range",
+            "10.0.0.0/8",
+        ],
+        &Expect::java(HELLO),
+    );
+}
+
+#[test]
+fn existing_volumes_and_guaranteed_qos() {
+    web_variant(
+        "t2",
+        "u-eye-vol",
+        &[
+            "--class",
+            HELLO,
+            "--workers",
+            "2",
+            "--volume",
+            "data:/data",
+            "--volume",
+            "reference:/reference:ro",
+            "--guaranteed",
+        ],
+        &Expect::java(HELLO),
+    );
+}
+
+#[test]
+fn twister2_node_and_uniform_mapping() {
+    web_variant(
+        "t2",
+        "u-eye-map",
+        &[
+            "--class",
+            HELLO,
+            "--workers",
+            "2",
+            "--set",
+            "kubernetes.worker.to.node.mapping=true",
+            "--set",
+            "twister2.resource.kubernetes.worker.mapping.key=kubernetes.io/hostname",
+            "--set",
+            "twister2.resource.kubernetes.worker.mapping.operator=In",
+            "--set",
+            "twister2.resource.kubernetes.worker.mapping.values=[node-0, node-1]",
+            "--set",
+            "kubernetes.worker.mapping.uniform=all-separate-nodes",
+        ],
+        &Expect::java(HELLO),
+    );
+}
+
+#[test]
+fn rack_placement_with_node_locations_from_the_configuration() {
+    let racks = "twister2.resource.racks.list=[{r1: [10.0.0.1]}, {r2: [10.0.0.2]}]";
+    web_variant(
+        "t2",
+        "u-eye-rack",
+        &[
+            "--class",
+            HELLO,
+            "--workers",
+            "2",
+            "--spread",
+            "rack",
+            "--rack",
+            "r1",
+            "--rack",
+            "r2",
+            "--set",
+            "twister2.resource.kubernetes.node.locations.from.config=true",
+            "--set",
+            racks,
+        ],
+        &Expect::java(HELLO),
+    );
+}
+
+#[test]
 fn persistent_storage_for_workers_and_job_master() {
     web_variant(
         "t2",
