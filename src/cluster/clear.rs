@@ -9,7 +9,7 @@ use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim};
 use kube::api::{Api, DeleteParams, ListParams};
 
 use crate::cluster::Cluster;
-use crate::manifests::labels::all_jobs_selector;
+use crate::twister2::names::all_jobs_selector;
 
 /// The running jobs and the jobs' claims of the namespace, read concurrently.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -14,9 +14,9 @@ use kube::api::{Api, ListParams};
 use serde::de::DeserializeOwned;
 
 use crate::cluster::Cluster;
-use crate::manifests::labels::{JOB, all_jobs_selector};
 use crate::manifests::uploader::POD_SELECTOR as UPLOADER_POD_SELECTOR;
 use crate::twister2::job_summary::JobObjects;
+use crate::twister2::names::{JOB, all_jobs_selector};
 
 /// Where to look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

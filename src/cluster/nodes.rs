@@ -11,8 +11,8 @@ use k8s_openapi::api::core::v1::{Node, Pod};
 use kube::api::{Api, ListParams, Patch, PatchParams, PostParams};
 
 use crate::cluster::Cluster;
-use crate::manifests::labels::{MANAGER, all_jobs_selector};
 use crate::twister2::label_plan::NodePatch;
+use crate::twister2::names::{MANAGER, all_jobs_selector};
 
 /// How many node patches are in flight at once.
 pub const PATCH_CONCURRENCY: usize = 32;

@@ -8,7 +8,7 @@ use kube::core::{ApiResource, GroupVersionKind};
 use serde_json::Value;
 
 use crate::cluster::Cluster;
-use crate::manifests::labels::MANAGER;
+use crate::twister2::names::MANAGER;
 
 /// A kind the plugin writes: where it lives in the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

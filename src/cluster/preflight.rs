@@ -16,7 +16,7 @@ use k8s_openapi::api::core::v1::{
 use kube::api::{Api, ListParams, PostParams};
 
 use crate::cluster::Cluster;
-use crate::manifests::labels::job_selector;
+use crate::twister2::names::{self, job_selector};
 use crate::twister2::node_info::{NodeData, encode_from_nodes};
 
 /// What pre-flight needs to know about the job to be submitted.
@@ -292,8 +292,8 @@ checkpointed job FAILED; kill and clear delete it); submit the job afresh instea
         secret_check(input.pull_secret.clone(), "pull"),
         uploaders,
         nodes,
-        service_exists("twister2-zookeeper", input.discover_zookeeper),
-        service_exists("twister2-dashboard", input.discover_dashboard),
+        service_exists(names::zookeeper::NAME, input.discover_zookeeper),
+        service_exists(names::dashboard::NAME, input.discover_dashboard),
         claim,
         rights,
     );
@@ -309,10 +309,10 @@ checkpointed job FAILED; kill and clear delete it); submit the job afresh instea
         Err(warning) => report.warnings.push(warning),
     }
     if zk? {
-        report.zookeeper = Some(format!("twister2-zookeeper.{ns}.svc.cluster.local:2181"));
+        report.zookeeper = Some(names::zookeeper::server_addresses(ns));
     }
     if dash? {
-        report.dashboard = Some(format!("http://twister2-dashboard.{ns}.svc.cluster.local"));
+        report.dashboard = Some(names::dashboard::host(ns));
     }
     let mut missing: Vec<String> = Vec::new();
     for (right, answer) in rights {

@@ -20,8 +20,8 @@ use tokio::sync::mpsc;
 use crate::cluster::Cluster;
 use crate::cluster::exec::exec;
 use crate::cluster::watch_errors::{is_fatal_watch_error, watch_error_text};
-use crate::manifests::job::{JOB_MASTER_CONTAINER, worker_container_name};
 use crate::manifests::uploader;
+use crate::twister2::names::{JOB_MASTER_CONTAINER, worker_container_name};
 use crate::twister2::spec::MEMORY_DIR_MOUNT;
 
 /// Attempts per file and pod before giving up (Twister2's client makes 3 too).

@@ -18,9 +18,9 @@ use crate::cli::complete::{self, Candidate, CompleteArgs, Lookup, SUBCOMMAND, So
 use crate::cli::setup::Component;
 use crate::cluster::{Cluster, connect, kubeconfig, setup_status};
 use crate::commands::setup::remove::component_label;
-use crate::manifests::labels::all_jobs_selector;
 use crate::output::age::age_since;
 use crate::twister2::job_summary::job_of;
+use crate::twister2::names::all_jobs_selector;
 
 /// The longest completion waits for the cluster (or kubeconfig) before answering without it.
 pub const CLUSTER_BUDGET: Duration = Duration::from_millis(800);

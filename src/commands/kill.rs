@@ -16,7 +16,7 @@ use crate::exit::usage;
 use crate::output::progress::{Line, Progress};
 use crate::output::prompt;
 use crate::state;
-use crate::twister2::spec::is_dns1123_label;
+use crate::twister2::names::is_dns1123_label;
 
 /// Refuse (exit 2) jobIDs that cannot name Kubernetes objects, before any request: they would
 /// only match nothing, or widen a label selector.

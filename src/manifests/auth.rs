@@ -3,6 +3,7 @@
 //! The job Role is Twister2's `twister2-role` (five rules) bound, by default, to the namespace's
 //! `default` ServiceAccount instead of Twister2's `system:authenticated` group.
 
+use crate::twister2::names;
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::ServiceAccount;
@@ -213,7 +214,7 @@ pub fn nodes_cluster_role_name(namespace: &str) -> String {
 pub fn cluster_objects_selector(namespace: &str) -> String {
     format!(
         "{},{INSTANCE_LABEL}={namespace}",
-        labels::component_selector(COMPONENT)
+        names::component_selector(COMPONENT)
     )
 }
 
@@ -461,7 +462,7 @@ mod tests {
         assert_eq!(o.role.metadata.namespace.as_deref(), Some("team-a"));
         assert_eq!(o.role_binding.metadata.namespace.as_deref(), Some("team-a"));
         assert_eq!(
-            o.role.metadata.labels.as_ref().unwrap()[labels::COMPONENT],
+            o.role.metadata.labels.as_ref().unwrap()[names::COMPONENT],
             "auth"
         );
     }

@@ -11,9 +11,6 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
-/// DNS suffix of Services; Twister2's documented addresses use it too.
-pub const CLUSTER_DOMAIN: &str = "cluster.local";
-
 /// An option value a setup component cannot use; a usage error (exit code 2).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("invalid {option} {value:?}: {reason}")]

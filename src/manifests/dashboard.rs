@@ -8,6 +8,7 @@
 //! persistence the volume is mounted at `/persistent` and `SPRING_DATASOURCE_URL` (Spring Boot
 //! reads it over `application.properties`) moves the database there.
 
+use crate::twister2::names;
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetSpec};
@@ -18,29 +19,20 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::common::{
-    CLUSTER_DOMAIN, InvalidOption, Persistence, check_pinned_image, object_meta, resources,
-};
+use super::common::{InvalidOption, Persistence, check_pinned_image, object_meta, resources};
 use super::labels;
 
-/// Value of `app.kubernetes.io/component`.
-pub const COMPONENT: &str = "dashboard";
-/// Name of the Service and the StatefulSet (Twister2's name).
-pub const NAME: &str = "twister2-dashboard";
-/// Value of Twister2's `app` label.
-pub const APP: &str = "twister2-dashboard";
+/// Twister2's names of this component (defined in `twister2::names`).
+pub use crate::twister2::names::dashboard::{
+    APP, COMPONENT, CONTAINER_PORT, KUBECTL_PROXY_PORT, NAME, SERVICE_PORT, proxy_url,
+};
+
 /// Pinned default image (see the module notes).
 pub const DEFAULT_IMAGE: &str = "twister2/twister2-k8s:0.8.0";
 /// Default size of the data volume when persistence is requested (Twister2's PVC size).
 pub const DEFAULT_STORAGE_SIZE: &str = "1Gi";
-/// Port the dashboard listens on.
-pub const CONTAINER_PORT: i32 = 8080;
-/// Port of the Service.
-pub const SERVICE_PORT: i32 = 80;
 /// Where the data volume is mounted (Twister2's mount path).
 pub const DATA_DIR: &str = "/persistent";
-/// Port `kubectl proxy` listens on by default.
-pub const KUBECTL_PROXY_PORT: u16 = 8001;
 
 const CONTAINER: &str = "twister2-dashboard";
 const PORT_NAME: &str = "dash-port";
@@ -114,16 +106,9 @@ pub fn dashboard_objects(opts: &DashboardOptions) -> Result<DashboardObjects, In
     })
 }
 
-/// The dashboard through `kubectl proxy` (default port) for `namespace`.
-pub fn proxy_url(namespace: &str) -> String {
-    format!(
-        "http://localhost:{KUBECTL_PROXY_PORT}/api/v1/namespaces/{namespace}/services/http:{NAME}:/proxy/"
-    )
-}
-
 /// The value for `twister2.dashboard.host` in `namespace`.
 pub fn dashboard_host(namespace: &str) -> String {
-    format!("http://{NAME}.{namespace}.svc.{CLUSTER_DOMAIN}")
+    crate::twister2::names::dashboard::host(namespace)
 }
 
 /// H2 database URL on the data volume (same options as the dashboard's default URL).
@@ -133,12 +118,12 @@ pub fn persistent_database_url() -> String {
 
 fn object_labels() -> BTreeMap<String, String> {
     let mut labels = labels::managed(COMPONENT);
-    labels.insert(labels::APP.to_string(), APP.to_string());
+    labels.insert(names::APP.to_string(), APP.to_string());
     labels
 }
 
 fn selector() -> BTreeMap<String, String> {
-    BTreeMap::from([(labels::APP.to_string(), APP.to_string())])
+    BTreeMap::from([(names::APP.to_string(), APP.to_string())])
 }
 
 fn stateful_set(opts: &DashboardOptions, labels: &BTreeMap<String, String>) -> StatefulSet {
@@ -272,8 +257,8 @@ mod tests {
         assert_eq!(meta.namespace.as_deref(), Some("team-a"));
         let l = meta.labels.as_ref().unwrap();
         assert_eq!(l["app"], "twister2-dashboard");
-        assert_eq!(l[labels::COMPONENT], "dashboard");
-        assert_eq!(l[labels::MANAGED_BY], "kubectl-twister2");
+        assert_eq!(l[names::COMPONENT], "dashboard");
+        assert_eq!(l[names::MANAGED_BY], "kubectl-twister2");
         let spec = o.stateful_set.spec.as_ref().unwrap();
         assert_eq!(spec.replicas, Some(1));
         assert_eq!(spec.service_name.as_deref(), Some("twister2-dashboard"));

@@ -12,6 +12,7 @@
 //! master does not know these objects, so they are made dependents of the job's ConfigMap
 //! ([`set_owner`]); Kubernetes' garbage collector removes them when the job master deletes it.
 
+use crate::twister2::names;
 use k8s_openapi::api::core::v1::{ConfigMap, Service, ServicePort, ServiceSpec};
 use k8s_openapi::api::networking::v1::{
     HTTPIngressPath, HTTPIngressRuleValue, Ingress, IngressBackend, IngressRule,
@@ -20,8 +21,8 @@ use k8s_openapi::api::networking::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use crate::manifests::job::{object_meta, role_selector, worker_service_name};
-use crate::manifests::labels;
+use crate::manifests::job::{object_meta, role_selector};
+use crate::twister2::names::worker_service_name;
 use crate::twister2::spec::{Exposure, IngressExposure, JobSpec};
 
 /// Name of the worker port on every exposure Service.
@@ -198,7 +199,7 @@ fn exposure_service(spec: &JobSpec, name: String, type_: &str, port: ServicePort
         metadata: object_meta(spec, name),
         spec: Some(ServiceSpec {
             type_: Some(type_.to_string()),
-            selector: Some(role_selector(spec, labels::WORKER_POD)),
+            selector: Some(role_selector(spec, names::WORKER_POD)),
             ports: Some(vec![port]),
             external_traffic_policy: spec
                 .external_traffic_policy
@@ -215,6 +216,7 @@ mod tests {
     use super::*;
     use crate::manifests::job::render;
     use crate::manifests::job::variants::{self, ID};
+    use crate::manifests::labels;
     use crate::twister2::spec::{ExternalTrafficPolicy, TransportProtocol};
 
     fn spec_of(service: &Service) -> &ServiceSpec {

@@ -114,6 +114,7 @@ pub fn secret_key_info(secret: &Secret) -> Result<PublicKeyInfo, SecretProblem> 
 mod tests {
     use super::super::common::test_support::{assert_kubernetes_valid, yaml_stream};
     use super::*;
+    use crate::twister2::names;
     use crate::twister2::ssh_keys::KeyType;
 
     /// A fixed test-only ed25519 key, so snapshots are stable.
@@ -142,8 +143,8 @@ qS/jdvbGPE2cXzoXNCvjAAAAB2ZpeHR1cmUBAgMEBQY=
         assert_eq!(s.type_.as_deref(), Some("Opaque"));
         assert!(s.string_data.is_none());
         let labels = s.metadata.labels.as_ref().unwrap();
-        assert_eq!(labels[labels::COMPONENT], "openmpi-secret");
-        assert_eq!(labels[labels::MANAGED_BY], "kubectl-twister2");
+        assert_eq!(labels[names::COMPONENT], "openmpi-secret");
+        assert_eq!(labels[names::MANAGED_BY], "kubectl-twister2");
         assert_eq!(s.data.as_ref().unwrap().len(), 3);
         assert_eq!(data(&s, "id_rsa"), keys.private_key_file());
         assert_eq!(data(&s, "id_rsa.pub"), keys.public_key_file());

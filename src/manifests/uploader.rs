@@ -3,6 +3,7 @@
 //! Pods carry `app=twister2-uploader`, the label Twister2's client looks for; submit copies each
 //! package into every pod's web root and job pods download it from the Service.
 
+use crate::twister2::names;
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetSpec};
@@ -13,26 +14,17 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::common::{CLUSTER_DOMAIN, InvalidOption, check_pinned_image, object_meta, resources};
+use super::common::{InvalidOption, check_pinned_image, object_meta, resources};
 use super::labels;
+use crate::twister2::names::package_file_name;
 
-/// Value of `app.kubernetes.io/component`.
-pub const COMPONENT: &str = "uploader";
-/// Name of the Service and the StatefulSet (Twister2's name).
-pub const NAME: &str = "twister2-uploader";
-/// Value of Twister2's `app` label.
-pub const APP: &str = "twister2-uploader";
-/// Label selector Twister2's client uses to find uploader pods
-/// (`twister2.kubernetes.uploader.web.server.label`).
-pub const POD_SELECTOR: &str = "app=twister2-uploader";
+/// Twister2's names of this component (defined in `twister2::names`).
+pub use crate::twister2::names::uploader::{
+    APP, COMPONENT, CONTAINER, HTTP_PORT, NAME, POD_SELECTOR, WEB_ROOT,
+};
+
 /// Pinned default image: Debian-based nginx, which has a shell and `tar` for uploads by exec.
 pub const DEFAULT_IMAGE: &str = "nginx:1.27.3";
-/// Container that receives packages (exec target).
-pub const CONTAINER: &str = "twister2-uploader";
-/// Directory nginx serves (`twister2.kubernetes.uploader.web.server.directory`).
-pub const WEB_ROOT: &str = "/usr/share/nginx/html";
-/// Port of nginx and of the Service.
-pub const HTTP_PORT: i32 = 80;
 
 /// What `setup uploader` renders.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,27 +101,31 @@ pub fn uploader_objects(opts: &UploaderOptions) -> Result<UploaderObjects, Inval
 /// The web server URL for `namespace` (`twister2.kubernetes.uploader.web.server`); Twister2's
 /// default hard-codes the `default` namespace.
 pub fn web_server_url(namespace: &str) -> String {
-    format!("http://{NAME}.{namespace}.svc.{CLUSTER_DOMAIN}")
+    crate::twister2::names::uploader::base_url(namespace)
 }
 
 /// Where job pods download the package of `job_id` (`JOB_PACKAGE_URI`).
 pub fn package_url(namespace: &str, job_id: &str) -> String {
-    format!("{}/{job_id}.tar.gz", web_server_url(namespace))
+    format!(
+        "{}/{}",
+        web_server_url(namespace),
+        package_file_name(job_id)
+    )
 }
 
 /// Where submit writes the package of `job_id` in each uploader pod.
 pub fn package_path(job_id: &str) -> String {
-    format!("{WEB_ROOT}/{job_id}.tar.gz")
+    format!("{WEB_ROOT}/{}", package_file_name(job_id))
 }
 
 fn object_labels() -> BTreeMap<String, String> {
     let mut labels = labels::managed(COMPONENT);
-    labels.insert(labels::APP.to_string(), APP.to_string());
+    labels.insert(names::APP.to_string(), APP.to_string());
     labels
 }
 
 fn selector() -> BTreeMap<String, String> {
-    BTreeMap::from([(labels::APP.to_string(), APP.to_string())])
+    BTreeMap::from([(names::APP.to_string(), APP.to_string())])
 }
 
 fn stateful_set(opts: &UploaderOptions, labels: &BTreeMap<String, String>) -> StatefulSet {
@@ -210,8 +206,8 @@ mod tests {
             assert_eq!(meta.namespace.as_deref(), Some("team-a"));
             let l = meta.labels.as_ref().unwrap();
             assert_eq!(l["app"], "twister2-uploader");
-            assert_eq!(l[labels::COMPONENT], "uploader");
-            assert_eq!(l[labels::MANAGED_BY], "kubectl-twister2");
+            assert_eq!(l[names::COMPONENT], "uploader");
+            assert_eq!(l[names::MANAGED_BY], "kubectl-twister2");
         }
         let spec = o.stateful_set.spec.as_ref().unwrap();
         let pod_labels = spec

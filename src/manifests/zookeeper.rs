@@ -1,6 +1,7 @@
 //! ZooKeeper ensemble `twister2-zookeeper`: a client Service, a headless peer Service and a
 //! StatefulSet whose servers take their ids from the pod ordinals.
 
+use crate::twister2::names;
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetSpec};
@@ -13,31 +14,21 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::common::{
-    CLUSTER_DOMAIN, InvalidOption, Persistence, check_pinned_image, object_meta, resources,
-};
+use super::common::{InvalidOption, Persistence, check_pinned_image, object_meta, resources};
 use super::labels;
+use crate::twister2::names::CLUSTER_DOMAIN;
 
-/// Value of `app.kubernetes.io/component`.
-pub const COMPONENT: &str = "zookeeper";
-/// Name of the client Service and the StatefulSet (Twister2's name).
-pub const NAME: &str = "twister2-zookeeper";
-/// Headless Service that gives every server a stable DNS name for quorum and election traffic.
-pub const HEADLESS_NAME: &str = "twister2-zookeeper-headless";
-/// Value of Twister2's `app` label on every ZooKeeper object.
-pub const APP: &str = "twister2-zookeeper";
+/// Twister2's names of this component (defined in `twister2::names`).
+pub use crate::twister2::names::zookeeper::{
+    APP, CLIENT_PORT, COMPONENT, ELECTION_PORT, HEADLESS_NAME, NAME, QUORUM_PORT, server_addresses,
+};
+
 /// Pinned default image: the official ZooKeeper 3.8 image (Twister2 needs ZooKeeper ≥ 3.5).
 pub const DEFAULT_IMAGE: &str = "zookeeper:3.8.4";
 /// Default size of each server's data volume when persistence is requested.
 pub const DEFAULT_STORAGE_SIZE: &str = "5Gi";
 /// Ensemble sizes offered: 1 (no fault tolerance), 3 (survives one loss), 5 (survives two).
 pub const ALLOWED_REPLICAS: [i32; 3] = [1, 3, 5];
-/// Client port.
-pub const CLIENT_PORT: i32 = 2181;
-/// Quorum (follower → leader) port.
-pub const QUORUM_PORT: i32 = 2888;
-/// Leader-election port.
-pub const ELECTION_PORT: i32 = 3888;
 
 const CONTAINER: &str = "twister2-zookeeper";
 const DATA_VOLUME: &str = "data";
@@ -152,11 +143,6 @@ pub fn zookeeper_objects(opts: &ZookeeperOptions) -> Result<ZookeeperObjects, In
     })
 }
 
-/// The value for `twister2.resource.zookeeper.server.addresses` in `namespace`.
-pub fn server_addresses(namespace: &str) -> String {
-    format!("{NAME}.{namespace}.svc.{CLUSTER_DOMAIN}:{CLIENT_PORT}")
-}
-
 /// `ZOO_SERVERS` for an ensemble of `replicas`: `server.<id>=<pod>.<headless>…:2888:3888;2181`,
 /// space separated, ids 1…replicas for pods 0…replicas−1.
 pub fn ensemble_servers(namespace: &str, replicas: i32) -> String {
@@ -174,12 +160,12 @@ pub fn ensemble_servers(namespace: &str, replicas: i32) -> String {
 
 fn object_labels() -> BTreeMap<String, String> {
     let mut labels = labels::managed(COMPONENT);
-    labels.insert(labels::APP.to_string(), APP.to_string());
+    labels.insert(names::APP.to_string(), APP.to_string());
     labels
 }
 
 fn selector() -> BTreeMap<String, String> {
-    BTreeMap::from([(labels::APP.to_string(), APP.to_string())])
+    BTreeMap::from([(names::APP.to_string(), APP.to_string())])
 }
 
 fn service_port(name: &str, port: i32) -> ServicePort {
@@ -416,8 +402,8 @@ mod tests {
             assert_eq!(meta.namespace.as_deref(), Some("team-a"));
             let l = meta.labels.as_ref().unwrap();
             assert_eq!(l["app"], "twister2-zookeeper");
-            assert_eq!(l[labels::MANAGED_BY], "kubectl-twister2");
-            assert_eq!(l[labels::COMPONENT], "zookeeper");
+            assert_eq!(l[names::MANAGED_BY], "kubectl-twister2");
+            assert_eq!(l[names::COMPONENT], "zookeeper");
         }
         let spec = o.stateful_set.spec.as_ref().unwrap();
         let pod_labels = spec
@@ -429,7 +415,7 @@ mod tests {
             .as_ref()
             .unwrap();
         assert_eq!(pod_labels["app"], "twister2-zookeeper");
-        assert_eq!(pod_labels[labels::COMPONENT], "zookeeper");
+        assert_eq!(pod_labels[names::COMPONENT], "zookeeper");
     }
 
     #[test]
@@ -562,7 +548,7 @@ mod tests {
         let claim = &spec.volume_claim_templates.as_ref().unwrap()[0];
         assert_eq!(claim.metadata.name.as_deref(), Some("data"));
         let claim_labels = claim.metadata.labels.as_ref().unwrap();
-        assert_eq!(claim_labels[labels::COMPONENT], "zookeeper");
+        assert_eq!(claim_labels[names::COMPONENT], "zookeeper");
         let claim_spec = claim.spec.as_ref().unwrap();
         assert_eq!(claim_spec.storage_class_name.as_deref(), Some("fast-ssd"));
         assert_eq!(

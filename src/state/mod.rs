@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::twister2::spec::is_dns1123_label;
+use crate::twister2::names::is_dns1123_label;
 
 pub mod repository;
 

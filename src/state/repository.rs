@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::twister2::spec::is_dns1123_label;
+use crate::twister2::names::is_dns1123_label;
 
 /// The package's file name in a job's directory (Twister2's `twister2.package.job`).
 pub const PACKAGE_FILE: &str = "twister2-job.tar.gz";

@@ -8,6 +8,7 @@ pub mod job_id;
 pub mod job_summary;
 pub mod kryo;
 pub mod label_plan;
+pub mod names;
 pub mod node_info;
 pub mod package;
 pub mod proto;

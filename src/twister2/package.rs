@@ -67,11 +67,6 @@ impl JobPackage {
     }
 }
 
-/// `JOB_PACKAGE_FILENAME`: the name the pods store the package under, `<jobID>.tar.gz`.
-pub fn package_file_name(job_id: &str) -> String {
-    format!("{job_id}.tar.gz")
-}
-
 /// Why a package could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum PackageError {
@@ -376,6 +371,7 @@ fn add_zip_entries(entries: &mut Entries, zip_path: &Path) -> Result<(), Package
 mod tests {
     use super::*;
     use crate::twister2::config::{ConfigSources, LOGGER_PROPERTIES_PATH};
+    use crate::twister2::names::package_file_name;
     use crate::twister2::proto::{JobDescription, JobFormatType};
     use crate::twister2::resources::ComputeResource;
     use std::io::Cursor;

@@ -19,10 +19,7 @@ mod timeout_error;
 mod tests;
 
 pub use job_end::wait_for_job_end;
-pub use outcome::{
-    EndEvidence, JOB_MASTER_RESTARTS_KEY, JobOutcome, KILL_JOB_KEY, OutcomeRules,
-    WORKER_RESTARTS_PREFIX,
-};
+pub use outcome::{EndEvidence, JobOutcome, OutcomeRules};
 pub use pods::{pod_runs, pod_state, statefulset_of, stuck_reason};
 pub use running::{WaitUpdate, wait_until_running, wait_until_running_with};
 pub use sets::{ExpectedSet, SetCounts, SetView, expected_pods, expected_sets, summarize};

@@ -2,12 +2,7 @@
 
 use std::collections::BTreeMap;
 
-/// ConfigMap key whose presence tells the job master to kill the job.
-pub const KILL_JOB_KEY: &str = "KILL_JOB";
-/// Prefix of the ConfigMap keys counting each worker's restarts.
-pub const WORKER_RESTARTS_PREFIX: &str = "RESTART_COUNT_FOR_WORKER_";
-/// ConfigMap key counting the job master's restarts.
-pub const JOB_MASTER_RESTARTS_KEY: &str = "RESTART_COUNT_FOR_JOB_MASTER";
+use crate::twister2::names::{JOB_MASTER_RESTARTS_KEY, KILL_JOB_KEY, WORKER_RESTARTS_PREFIX};
 
 /// What decides a job's outcome from its ConfigMap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

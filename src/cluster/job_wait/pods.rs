@@ -2,8 +2,8 @@
 
 use k8s_openapi::api::core::v1::Pod;
 
-use crate::manifests::job::job_master_name;
 use crate::twister2::job_id::parse_worker_pod_name;
+use crate::twister2::names::job_master_name;
 
 /// The StatefulSet a pod of job `job_id` belongs to: its owner, else read from its name
 /// (`<jobID>-jm-0`, `<jobID>-<index>-<ordinal>`).

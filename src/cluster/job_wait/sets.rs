@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::Pod;
 
-use crate::manifests::job::{job_master_name, worker_statefulset_name};
+use crate::twister2::names::{job_master_name, worker_statefulset_name};
 use crate::twister2::spec::JobSpec;
 
 use super::pods::{condition_is_true, pod_runs, pod_state, statefulset_of, stuck_reason};

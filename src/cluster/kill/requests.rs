@@ -9,9 +9,9 @@ use super::targets::Owned;
 use crate::cluster::Cluster;
 use crate::cluster::exec::exec;
 use crate::cluster::objects::{self, ObjectRef};
-use crate::manifests::labels::MANAGER;
 use crate::manifests::uploader;
-use crate::twister2::job_summary::KILL_JOB_KEY;
+use crate::twister2::names::KILL_JOB_KEY;
+use crate::twister2::names::MANAGER;
 
 /// Set `KILL_JOB=true` in ConfigMap `<jobID>`; `Ok(false)` when the ConfigMap is gone.
 pub(super) async fn signal(cluster: &Cluster, namespace: &str, job_id: &str) -> Result<bool> {

@@ -4,12 +4,11 @@
 use anyhow::{Result, anyhow};
 
 use crate::cluster::s3::Aws;
-use crate::twister2::spec::UploadMethod;
 
 /// `object` when it is `s3://BUCKET[/PREFIX]/<jobID>.tar.gz`: an annotation anyone who may edit
 /// the ConfigMap could change never makes kill remove another object.
 pub(super) fn checked_object<'a>(object: &'a str, job_id: &str) -> Result<&'a str> {
-    let name = format!("/{job_id}.tar.gz");
+    let name = format!("/{}", crate::twister2::names::package_file_name(job_id));
     let bucket = object
         .strip_prefix("s3://")
         .and_then(|rest| rest.strip_suffix(&name));
@@ -19,7 +18,7 @@ pub(super) fn checked_object<'a>(object: &'a str, job_id: &str) -> Result<&'a st
         _ => Err(anyhow!(
             "annotation {} of configmap/{job_id} is {object:?}, not s3://BUCKET[/PREFIX]{name}; \
 the object it names was not removed",
-            UploadMethod::PACKAGE_ANNOTATION
+            crate::twister2::names::PACKAGE_ANNOTATION
         )),
     }
 }

@@ -1,10 +1,10 @@
 //! What a kill targets: a job's objects by kind, gathered from a listing, and the jobs chosen
 //! by jobID or `--all`.
 
+use crate::twister2::names::env;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::twister2::job_summary::{JobObjects, env_value, job_of};
-use crate::twister2::spec::UploadMethod;
 
 /// The kinds of a job's objects that a kill removes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -94,7 +94,7 @@ pub fn plan(objects: &JobObjects) -> BTreeMap<String, JobToKill> {
             job.s3_package = meta
                 .annotations
                 .as_ref()
-                .and_then(|a| a.get(UploadMethod::PACKAGE_ANNOTATION))
+                .and_then(|a| a.get(crate::twister2::names::PACKAGE_ANNOTATION))
                 .cloned();
         }
         job.objects.insert(Owned { kind, name });
@@ -120,7 +120,7 @@ pub fn plan(objects: &JobObjects) -> BTreeMap<String, JobToKill> {
             .as_ref()
             .and_then(|s| s.template.spec.as_ref())
             .and_then(|ps| ps.containers.first())
-            .and_then(|c| env_value(c, "UPLOAD_METHOD"));
+            .and_then(|c| env_value(c, env::UPLOAD_METHOD));
         if let (Some(job_id), Some(method)) = (job_of(&sts.metadata), method)
             && let Some(job) = jobs.get_mut(&job_id)
         {

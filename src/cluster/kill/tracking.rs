@@ -19,8 +19,8 @@ use tokio::sync::watch;
 use super::steps::{OnStep, Step};
 use super::targets::{JobToKill, Kind, Owned};
 use crate::cluster::Cluster;
-use crate::manifests::labels::JOB;
 use crate::twister2::job_summary::job_of;
+use crate::twister2::names::JOB;
 
 /// What the watchers know, shared with the per-job tasks.
 #[derive(Debug, Clone, Default)]

@@ -4,6 +4,7 @@
 //! instance finished from `previous`, the new one followed); a watch on the job's ConfigMap ends
 //! the run when the job ends. Lines of all sources go whole to one stdout writer.
 
+use crate::twister2::names;
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::pin::pin;
@@ -28,7 +29,6 @@ use crate::cluster::logs::mux::{self, Writer};
 use crate::cluster::logs::options::{Destination, LogOptions};
 use crate::cluster::logs::sources::JobLayout;
 use crate::cluster::watch_errors::{is_fatal_watch_error, watch_error_text};
-use crate::manifests::labels;
 
 /// Follow job `job_id` (already located) until it ends, `stop` resolves, or stdout closes.
 pub async fn follow(
@@ -82,7 +82,7 @@ async fn supervise(
 ) -> Result<()> {
     let job_id = ctx.job_id.clone();
     let pods_api: Api<Pod> = Api::namespaced(ctx.cluster.client.clone(), &ctx.cluster.namespace);
-    let config = watcher::Config::default().labels(&labels::job_selector(&job_id));
+    let config = watcher::Config::default().labels(&names::job_selector(&job_id));
     let mut pod_events = pin!(watcher(pods_api, config).default_backoff());
     let maps: Api<ConfigMap> = Api::namespaced(ctx.cluster.client.clone(), &ctx.cluster.namespace);
     let config = watcher::Config::default().fields(&format!("metadata.name={job_id}"));

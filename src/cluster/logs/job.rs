@@ -3,6 +3,7 @@
 //! pods, and, when the ConfigMap is gone or unreadable, its StatefulSets' container counts.
 //! An unknown job is an error naming the job and the namespace.
 
+use crate::twister2::names;
 use anyhow::{Context, Result, anyhow};
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{ConfigMap, Pod};
@@ -11,9 +12,9 @@ use kube::api::ListParams;
 
 use crate::cluster::Cluster;
 use crate::cluster::logs::sources::{JobLayout, is_openmpi};
-use crate::manifests::job::JOB_OBJECT_KEY;
-use crate::manifests::labels::{self, JOB};
 use crate::twister2::job_id::parse_worker_container_name;
+use crate::twister2::names::JOB;
+use crate::twister2::names::JOB_OBJECT_KEY;
 use crate::twister2::proto;
 use crate::twister2::resources::ComputeResource;
 
@@ -110,7 +111,7 @@ pub fn resources_from_stateful_sets(job_id: &str, sets: &[StatefulSet]) -> Vec<C
 }
 
 fn job_selector(job_id: &str) -> ListParams {
-    ListParams::default().labels(&labels::job_selector(job_id))
+    ListParams::default().labels(&names::job_selector(job_id))
 }
 
 /// List the job's pods.

@@ -8,11 +8,11 @@ use std::cmp::Ordering;
 use k8s_openapi::api::core::v1::Pod;
 
 use crate::cluster::logs::options::Selection;
-use crate::manifests::job::OPENMPI_KEY_VOLUME;
-use crate::manifests::labels::MASTER_POD;
 use crate::twister2::job_id::{
     job_master_pod_name, parse_worker_container_name, parse_worker_pod_name, worker_id,
 };
+use crate::twister2::names::MASTER_POD;
+use crate::twister2::names::OPENMPI_KEY_VOLUME;
 use crate::twister2::resources::ComputeResource;
 
 /// What a container does in the job.

@@ -10,7 +10,7 @@ use kube::core::{ApiResource, GroupVersionKind};
 use crate::cluster::Cluster;
 use crate::cluster::objects::{KindInfo, ObjectRef, kind_info};
 use crate::manifests::auth;
-use crate::manifests::labels::{COMPONENT, MANAGED_BY, MANAGER};
+use crate::twister2::names::{COMPONENT, MANAGED_BY, MANAGER};
 
 /// An object `setup remove` may delete, with the component it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! and the note on objects kubectl-twister2 did not create.
 
 use super::report::{ComponentStatus, Installed};
-use crate::manifests::labels::{MANAGED_BY, MANAGER};
+use crate::twister2::names::{MANAGED_BY, MANAGER};
 
 pub(super) fn is_managed(
     meta: &k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta,

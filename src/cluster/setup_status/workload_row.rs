@@ -98,8 +98,8 @@ pub(super) fn zookeeper_storage(sts: &StatefulSet) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::manifests::labels::{MANAGED_BY, MANAGER};
     use crate::manifests::zookeeper;
+    use crate::twister2::names::{MANAGED_BY, MANAGER};
     use serde_json::json;
 
     fn from<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {

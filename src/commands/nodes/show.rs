@@ -13,10 +13,10 @@ use crate::cli::{GlobalArgs, ListFormat, StructuredFormat};
 use crate::cluster;
 use crate::cluster::nodes::{list_nodes, list_twister2_pods};
 use crate::commands::nodes::{keys_from_args, sorted};
-use crate::manifests::labels::{JOB, MASTER_POD, WORKER_POD};
 use crate::output::tree::{self, PodRole, TopologyNode, TopologyPod};
 use crate::output::{document, table};
 use crate::twister2::label_plan::{ClusterNode, LabelKeys};
+use crate::twister2::names::{JOB, MASTER_POD, WORKER_POD};
 
 /// The `-o json|yaml` document.
 #[derive(Debug, Clone, Serialize)]

@@ -16,7 +16,7 @@ use crate::cluster::Cluster;
 use crate::cluster::job_wait::expected_pods;
 use crate::cluster::upload::{DeliveryEvent, deliver_to_job_pods};
 use crate::output::progress::Progress;
-use crate::twister2::package::package_file_name;
+use crate::twister2::names::package_file_name;
 use crate::twister2::spec::{JobSpec, UploadMethod};
 
 /// The running delivery of one submit (nothing for the other upload methods).

@@ -142,7 +142,7 @@ pods as they start); install one with `kubectl twister2 setup uploader -n {}`",
 /// A dry run cannot look for the `setup zookeeper` service: it shows where its address goes.
 fn discoverable_placeholder(request: &SubmitRequest) -> Option<String> {
     matches!(request.zookeeper, ZooKeeperUse::Discover { .. })
-        .then(|| "twister2-zookeeper.<namespace>.svc.cluster.local:2181".to_string())
+        .then(|| crate::twister2::names::zookeeper::server_addresses("<namespace>"))
 }
 
 fn s3_uploader(request: &SubmitRequest) -> bool {
@@ -198,7 +198,7 @@ async fn submit(
                     cluster,
                     plan.config.uploader_web_server_label(),
                     plan.config.uploader_web_server_directory(),
-                    &crate::twister2::package::package_file_name(&job_id),
+                    &crate::twister2::names::package_file_name(&job_id),
                     package.clone(),
                 )
                 .await?;

@@ -14,12 +14,13 @@ use crate::exit::{Problems, usage};
 use crate::twister2::config::{Config, ConfigSources, MPI_CHANNEL_CLASS, Source, keys, value_text};
 use crate::twister2::job_config::JobConfig;
 use crate::twister2::job_id::{self, validate_job_id};
+use crate::twister2::names::{DEFAULT_DATACENTER_LABEL_KEY, DEFAULT_RACK_LABEL_KEY};
 use crate::twister2::proto::JobFormatType;
 use crate::twister2::resources::{self, ComputeResource, ResourceDefaults};
 use crate::twister2::spec::{
-    AccessMode, DEFAULT_DATACENTER_LABEL_KEY, DEFAULT_RACK_LABEL_KEY, ExistingVolume, Exposure,
-    ExternalTrafficPolicy, IngressExposure, NodeMapping, NodeSelectorOperator, NodeTarget,
-    Placement, PullPolicy, SpreadDomain, TransportProtocol, UniformMapping,
+    AccessMode, ExistingVolume, Exposure, ExternalTrafficPolicy, IngressExposure, NodeMapping,
+    NodeSelectorOperator, NodeTarget, Placement, PullPolicy, SpreadDomain, TransportProtocol,
+    UniformMapping,
 };
 use crate::twister2::submit::{
     JobCode, Namespace, ObjectSettings, SubmitRequest, ZooKeeperUse, namespace_conflict, python,

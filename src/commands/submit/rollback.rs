@@ -101,7 +101,7 @@ pub async fn undo(cluster: &Cluster, created: &Created, plan: &Plan) -> Result<(
         plan.config
             .uploader_web_server_directory()
             .trim_end_matches('/'),
-        crate::twister2::package::package_file_name(&plan.spec.job_id)
+        crate::twister2::names::package_file_name(&plan.spec.job_id)
     );
     let removals = futures::future::join_all(pods.iter().map(|pod| {
         let file = file.clone();

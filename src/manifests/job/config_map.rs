@@ -6,14 +6,14 @@ use std::collections::BTreeMap;
 use k8s_openapi::api::core::v1::ConfigMap;
 
 use super::metadata::object_meta;
-use super::names::JOB_OBJECT_KEY;
-use crate::twister2::spec::{JobSpec, UploadMethod};
+use crate::twister2::names::JOB_OBJECT_KEY;
+use crate::twister2::spec::JobSpec;
 
 pub(super) fn config_map(spec: &JobSpec) -> ConfigMap {
     let mut metadata = object_meta(spec, spec.job_id.clone());
     if let Some(object) = spec.upload.s3_object() {
         metadata.annotations = Some(BTreeMap::from([(
-            UploadMethod::PACKAGE_ANNOTATION.to_string(),
+            crate::twister2::names::PACKAGE_ANNOTATION.to_string(),
             object.to_string(),
         )]));
     }

@@ -1,5 +1,8 @@
 //! The env every Twister2 container starts with, in Twister2's order, and env var builders.
 
+use crate::twister2::config::LOGGER_PROPERTIES_PATH;
+use crate::twister2::names::{env, package_file_name};
+use crate::twister2::package::ARCHIVE_DIR;
 use k8s_openapi::api::core::v1::{EnvVar, EnvVarSource, ObjectFieldSelector};
 
 use crate::twister2::spec::{JobSpec, MEMORY_DIR_MOUNT};
@@ -8,29 +11,32 @@ use crate::twister2::spec::{JobSpec, MEMORY_DIR_MOUNT};
 pub(super) fn common_env(spec: &JobSpec) -> Vec<EnvVar> {
     let job_id = &spec.job_id;
     vec![
-        env_value("JOB_ID", job_id.clone()),
+        env_value(env::JOB_ID, job_id.clone()),
         EnvVar {
-            name: "ENCODED_NODE_INFO_LIST".to_string(),
+            name: env::ENCODED_NODE_INFO_LIST.to_string(),
             value: spec.encoded_node_info.clone(),
             ..EnvVar::default()
         },
-        env_field("POD_NAME", "metadata.name"),
-        env_field("HOST_IP", "status.hostIP"),
-        env_field("HOST_NAME", "spec.nodeName"),
-        env_value("JOB_PACKAGE_FILE_SIZE", spec.package_size.to_string()),
-        env_value("USER_JOB_JAR_FILE", spec.job_file.clone()),
-        env_value("POD_MEMORY_VOLUME", MEMORY_DIR_MOUNT),
-        env_value("JOB_ARCHIVE_DIRECTORY", "twister2-job"),
-        env_value("JOB_PACKAGE_FILENAME", format!("{job_id}.tar.gz")),
-        env_value("UPLOAD_METHOD", spec.upload.as_str()),
+        env_field(env::POD_NAME, "metadata.name"),
+        env_field(env::HOST_IP, "status.hostIP"),
+        env_field(env::HOST_NAME, "spec.nodeName"),
+        env_value(env::JOB_PACKAGE_FILE_SIZE, spec.package_size.to_string()),
+        env_value(env::USER_JOB_JAR_FILE, spec.job_file.clone()),
+        env_value(env::POD_MEMORY_VOLUME, MEMORY_DIR_MOUNT),
+        env_value(env::JOB_ARCHIVE_DIRECTORY, ARCHIVE_DIR),
+        env_value(env::JOB_PACKAGE_FILENAME, package_file_name(job_id)),
+        env_value(env::UPLOAD_METHOD, spec.upload.as_str()),
         EnvVar {
-            name: "JOB_PACKAGE_URI".to_string(),
+            name: env::JOB_PACKAGE_URI.to_string(),
             value: spec.upload.uri().map(str::to_string),
             ..EnvVar::default()
         },
-        env_value("LOGGER_PROPERTIES_FILE", "common/logger.properties"),
-        env_value("JOB_SUBMISSION_TIME", spec.submission_time_ms.to_string()),
-        env_value("RESTORE_JOB", spec.restore.to_string()),
+        env_value(env::LOGGER_PROPERTIES_FILE, LOGGER_PROPERTIES_PATH),
+        env_value(
+            env::JOB_SUBMISSION_TIME,
+            spec.submission_time_ms.to_string(),
+        ),
+        env_value(env::RESTORE_JOB, spec.restore.to_string()),
     ]
 }
 

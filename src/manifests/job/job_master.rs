@@ -1,5 +1,7 @@
 //! The job-master StatefulSet `<jobID>-jm` and its one container.
 
+use crate::twister2::names;
+use crate::twister2::names::env;
 use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetSpec};
 use k8s_openapi::api::core::v1::{Container, ContainerPort, PodSpec};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
@@ -7,15 +9,15 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use super::container_resources::resources;
 use super::env::{common_env, env_value};
 use super::metadata::{object_meta, role_selector, with_extra_labels};
-use super::names::{
-    JOB_MASTER_CLASS, JOB_MASTER_CONTAINER, JOB_MASTER_EXTRA_RAM_MB, JOB_MASTER_PORT_NAME,
-    MEMORY_VOLUME, PERSISTENT_VOLUME, VOLATILE_VOLUME, job_master_name,
-};
 use super::pod_template::pod_template;
 use super::volumes::{
     existing_mounts, existing_volumes, memory_volume, mount, persistent_volume, volatile_volume,
 };
 use crate::manifests::labels;
+use crate::twister2::names::{
+    JOB_MASTER_CLASS, JOB_MASTER_CONTAINER, JOB_MASTER_EXTRA_RAM_MB, JOB_MASTER_PORT_NAME,
+    MEMORY_VOLUME, PERSISTENT_VOLUME, VOLATILE_VOLUME, job_master_name,
+};
 use crate::twister2::resources::format_job_master_cpu;
 use crate::twister2::spec::{JobSpec, MEMORY_DIR_MOUNT, PERSISTENT_MOUNT, VOLATILE_MOUNT};
 
@@ -37,9 +39,9 @@ pub(super) fn job_master_statefulset(spec: &JobSpec) -> StatefulSet {
     mounts.extend(existing_mounts(spec));
 
     let mut env = common_env(spec);
-    env.push(env_value("CONTAINER_NAME", JOB_MASTER_CONTAINER));
-    env.push(env_value("CLASS_TO_RUN", JOB_MASTER_CLASS));
-    env.push(env_value("JVM_MEMORY_MB", jm.ram_mb.to_string()));
+    env.push(env_value(env::CONTAINER_NAME, JOB_MASTER_CONTAINER));
+    env.push(env_value(env::CLASS_TO_RUN, JOB_MASTER_CLASS));
+    env.push(env_value(env::JVM_MEMORY_MB, jm.ram_mb.to_string()));
 
     let container = Container {
         name: JOB_MASTER_CONTAINER.to_string(),
@@ -68,7 +70,7 @@ pub(super) fn job_master_statefulset(spec: &JobSpec) -> StatefulSet {
         metadata: ObjectMeta {
             labels: Some(with_extra_labels(
                 spec,
-                labels::job_role(job_id, labels::MASTER_STATEFULSET),
+                labels::job_role(job_id, names::MASTER_STATEFULSET),
             )),
             ..object_meta(spec, name.clone())
         },
@@ -76,12 +78,12 @@ pub(super) fn job_master_statefulset(spec: &JobSpec) -> StatefulSet {
             replicas: Some(1),
             service_name: Some(name),
             selector: LabelSelector {
-                match_labels: Some(role_selector(spec, labels::MASTER_POD)),
+                match_labels: Some(role_selector(spec, names::MASTER_POD)),
                 ..LabelSelector::default()
             },
             template: pod_template(
                 spec,
-                labels::MASTER_POD,
+                names::MASTER_POD,
                 PodSpec {
                     containers: vec![container],
                     volumes: Some(volumes),

@@ -21,7 +21,6 @@ mod container_resources;
 mod env;
 mod job_master;
 mod metadata;
-mod names;
 mod objects;
 mod placement;
 mod pod_template;
@@ -37,12 +36,6 @@ mod workers;
 
 pub use claim::persistent_claim_size;
 pub(crate) use metadata::{object_meta, role_selector};
-pub use names::{
-    JOB_MASTER_CLASS, JOB_MASTER_CONTAINER, JOB_MASTER_EXTRA_RAM_MB, JOB_MASTER_PORT_NAME,
-    JOB_OBJECT_KEY, MEMORY_VOLUME, MPI_MASTER_CLASS, OPENMPI_KEY_VOLUME, PERSISTENT_VOLUME,
-    VOLATILE_VOLUME, WORKER_CLASS, WORKER_CONTAINER_PORT_NAME, job_master_name,
-    worker_container_name, worker_service_name, worker_statefulset_name,
-};
 pub use objects::{JobObject, JobObjects};
 pub use volumes::existing_volume_name;
 

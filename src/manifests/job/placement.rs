@@ -1,5 +1,6 @@
 //! Where worker pods run: node affinity, uniform mapping pod (anti-)affinity, `--spread`.
 
+use crate::twister2::names;
 use k8s_openapi::api::core::v1::{
     Affinity, NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, PodAffinity,
     PodAffinityTerm, PodAntiAffinity, TopologySpreadConstraint,
@@ -7,8 +8,8 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, LabelSelectorRequirement};
 
 use super::metadata::role_selector;
-use crate::manifests::labels;
-use crate::twister2::spec::{HOSTNAME_LABEL, JobSpec, UniformMapping};
+use crate::twister2::names::HOSTNAME_LABEL;
+use crate::twister2::spec::{JobSpec, UniformMapping};
 
 /// Worker affinity: one required node selector term ANDing Twister2's node mapping, the
 /// targets, racks and datacenters; and Twister2's uniform mapping as pod (anti-)affinity.
@@ -48,7 +49,7 @@ pub(super) fn worker_affinity(spec: &JobSpec) -> Option<Affinity> {
         Some(vec![PodAffinityTerm {
             label_selector: Some(LabelSelector {
                 match_expressions: Some(vec![LabelSelectorRequirement {
-                    key: labels::WORKER_POD.to_string(),
+                    key: names::WORKER_POD.to_string(),
                     operator: "In".to_string(),
                     values: Some(vec![spec.job_id.clone()]),
                 }]),
@@ -103,7 +104,7 @@ pub(super) fn spread_constraints(spec: &JobSpec) -> Option<Vec<TopologySpreadCon
         topology_key: key.to_string(),
         when_unsatisfiable: "DoNotSchedule".to_string(),
         label_selector: Some(LabelSelector {
-            match_labels: Some(role_selector(spec, labels::WORKER_POD)),
+            match_labels: Some(role_selector(spec, names::WORKER_POD)),
             ..LabelSelector::default()
         }),
         ..TopologySpreadConstraint::default()

@@ -1,21 +1,22 @@
 //! The job's worker and job-master Services (headless, or the NodePort worker Service).
 
+use crate::twister2::names;
 use k8s_openapi::api::core::v1::{Service, ServiceSpec};
 
 use super::metadata::{object_meta, role_selector};
-use super::names::{job_master_name, worker_service_name};
-use crate::manifests::{expose, labels};
+use crate::manifests::expose;
+use crate::twister2::names::{job_master_name, worker_service_name};
 use crate::twister2::spec::{Exposure, JobSpec};
 
 pub(super) fn worker_service(spec: &JobSpec) -> Service {
     match spec.exposure {
         Exposure::NodePort { node_port } => expose::node_port_service(spec, node_port),
-        _ => headless_service(spec, worker_service_name(&spec.job_id), labels::WORKER_POD),
+        _ => headless_service(spec, worker_service_name(&spec.job_id), names::WORKER_POD),
     }
 }
 
 pub(super) fn job_master_service(spec: &JobSpec) -> Service {
-    headless_service(spec, job_master_name(&spec.job_id), labels::MASTER_POD)
+    headless_service(spec, job_master_name(&spec.job_id), names::MASTER_POD)
 }
 
 /// Headless Service without ports selecting `role=<jobID>` (pods get DNS names through it).

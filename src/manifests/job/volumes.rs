@@ -5,7 +5,7 @@ use k8s_openapi::api::core::v1::{
 };
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 
-use super::names::{MEMORY_VOLUME, PERSISTENT_VOLUME, VOLATILE_VOLUME};
+use crate::twister2::names::{MEMORY_VOLUME, PERSISTENT_VOLUME, VOLATILE_VOLUME};
 use crate::twister2::resources::format_gib_fixed;
 use crate::twister2::spec::JobSpec;
 

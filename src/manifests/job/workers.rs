@@ -1,5 +1,7 @@
 //! Worker StatefulSets `<jobID>-<index>` and their containers (one per worker; one for OpenMPI).
 
+use crate::twister2::names;
+use crate::twister2::names::env;
 use k8s_openapi::api::apps::v1::{StatefulSet, StatefulSetSpec};
 use k8s_openapi::api::core::v1::{
     Container, ContainerPort, EnvVar, PodSpec, SecretVolumeSource, Volume,
@@ -9,17 +11,17 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use super::container_resources::resources;
 use super::env::{common_env, env_value};
 use super::metadata::{object_meta, role_selector, with_extra_labels};
-use super::names::{
-    MEMORY_VOLUME, MPI_MASTER_CLASS, OPENMPI_KEY_VOLUME, PERSISTENT_VOLUME, VOLATILE_VOLUME,
-    WORKER_CLASS, WORKER_CONTAINER_PORT_NAME, worker_container_name, worker_service_name,
-    worker_statefulset_name,
-};
 use super::placement::{spread_constraints, worker_affinity};
 use super::pod_template::pod_template;
 use super::volumes::{
     existing_mounts, existing_volumes, memory_volume, mount, persistent_volume, volatile_volume,
 };
 use crate::manifests::labels;
+use crate::twister2::names::{
+    MEMORY_VOLUME, MPI_MASTER_CLASS, OPENMPI_KEY_VOLUME, PERSISTENT_VOLUME, VOLATILE_VOLUME,
+    WORKER_CLASS, WORKER_CONTAINER_PORT_NAME, worker_container_name, worker_service_name,
+    worker_statefulset_name,
+};
 use crate::twister2::resources::{ComputeResource, format_cpu};
 use crate::twister2::spec::{
     JobSpec, MEMORY_DIR_MOUNT, OPENMPI_KEY_MOUNT, PERSISTENT_MOUNT, VOLATILE_MOUNT,
@@ -60,7 +62,7 @@ pub(super) fn worker_statefulset(spec: &JobSpec, cr: &ComputeResource) -> Statef
         metadata: ObjectMeta {
             labels: Some(with_extra_labels(
                 spec,
-                labels::job_role(job_id, labels::WORKER_STATEFULSET),
+                labels::job_role(job_id, names::WORKER_STATEFULSET),
             )),
             ..object_meta(spec, worker_statefulset_name(job_id, cr.index))
         },
@@ -69,12 +71,12 @@ pub(super) fn worker_statefulset(spec: &JobSpec, cr: &ComputeResource) -> Statef
             service_name: Some(worker_service_name(job_id)),
             pod_management_policy: Some("Parallel".to_string()),
             selector: LabelSelector {
-                match_labels: Some(role_selector(spec, labels::WORKER_POD)),
+                match_labels: Some(role_selector(spec, names::WORKER_POD)),
                 ..LabelSelector::default()
             },
             template: pod_template(
                 spec,
-                labels::WORKER_POD,
+                names::WORKER_POD,
                 PodSpec {
                     containers,
                     volumes: Some(volumes),
@@ -96,22 +98,22 @@ fn worker_container(spec: &JobSpec, cr: &ComputeResource, index: u32) -> Contain
     let name = worker_container_name(index);
 
     let mut env = common_env(spec);
-    env.push(env_value("CONTAINER_NAME", name.clone()));
+    env.push(env_value(env::CONTAINER_NAME, name.clone()));
     env.push(EnvVar {
-        name: "JOB_MASTER_IP".to_string(),
+        name: env::JOB_MASTER_IP.to_string(),
         ..EnvVar::default()
     });
     env.push(env_value(
-        "CLASS_TO_RUN",
+        env::CLASS_TO_RUN,
         if openmpi {
             MPI_MASTER_CLASS
         } else {
             WORKER_CLASS
         },
     ));
-    env.push(env_value("WORKER_PORT", port.to_string()));
+    env.push(env_value(env::WORKER_PORT, port.to_string()));
     env.push(env_value(
-        "JVM_MEMORY_MB",
+        env::JVM_MEMORY_MB,
         jvm_memory_mb(spec, cr).to_string(),
     ));
 

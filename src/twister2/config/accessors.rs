@@ -118,10 +118,7 @@ impl Config {
             Some(e) if e.source != Source::Default => {
                 e.value.as_str().unwrap_or_default().to_string()
             }
-            _ => format!(
-                "http://twister2-uploader.{}.svc.cluster.local",
-                self.namespace()
-            ),
+            _ => crate::twister2::names::uploader::base_url(self.namespace()),
         }
     }
 

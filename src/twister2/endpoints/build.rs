@@ -13,10 +13,8 @@ use super::selection::{Inventory, Owner, Selection, owner};
 use super::service_fields::{
     http_path, is_local, label, namespace_of, node_port_ports, port_number, protocol, scheme,
 };
-use crate::manifests::common::CLUSTER_DOMAIN;
-use crate::manifests::dashboard;
-use crate::manifests::labels::{APP, JOB};
 use crate::twister2::job_summary::pod_ready;
+use crate::twister2::names::{APP, CLUSTER_DOMAIN, JOB, dashboard};
 
 /// Builds the endpoints of the chosen jobs (and setup's services) from what the cluster returned.
 pub fn endpoints<'a>(inventory: &Inventory<'a>, selection: &Selection<'_>) -> Endpoints<'a> {

@@ -8,8 +8,7 @@ use k8s_openapi::api::networking::v1::Ingress;
 
 use super::nodes::AddressType;
 use super::service_fields::{is_local, label, node_port_ports};
-use crate::manifests::labels::{APP, APP_TWISTER2, JOB, WORKER_POD};
-use crate::manifests::{dashboard, uploader, zookeeper};
+use crate::twister2::names::{APP, APP_TWISTER2, JOB, WORKER_POD, dashboard, uploader, zookeeper};
 
 /// `app` label values of the services `setup` creates (dashboard, uploader, ZooKeeper).
 pub const SETUP_APPS: [&str; 3] = [dashboard::APP, uploader::APP, zookeeper::APP];

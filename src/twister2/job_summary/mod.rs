@@ -24,11 +24,5 @@ pub use objects::{JobObjects, job_of, pod_ready};
 pub use summary::{ComputeResourceSummary, JobPhase, JobSummary, summarize};
 pub use view::env_value;
 
-/// ConfigMap key holding the base64 protobuf `Job`.
-const JOB_OBJECT_KEY: &str = "TWISTER2_JOB_OBJECT";
-/// ConfigMap key of the kill signal.
-pub const KILL_JOB_KEY: &str = "KILL_JOB";
-/// Volume of the OpenMPI SSH key: its presence marks an OpenMPI job.
-const OPENMPI_KEY_VOLUME: &str = "kube-openmpi-ssh-key";
 /// Most events `describe` shows (the most recent ones).
 pub const MAX_EVENTS: usize = 20;

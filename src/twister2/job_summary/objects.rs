@@ -8,7 +8,7 @@ use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Pod, Service}
 use k8s_openapi::api::networking::v1::Ingress;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
-use crate::manifests::labels::{JOB, MANAGED_BY};
+use crate::twister2::names::{JOB, MANAGED_BY};
 
 /// Everything labelled `app=twister2` (or `t2-job=<jobID>`) in the namespaces looked at.
 #[derive(Debug, Clone, Default)]

@@ -1,12 +1,13 @@
 //! What `jobs` says about a job (`JobSummary`, its phase and compute resources), from a `View`.
 
+use crate::twister2::names::env;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::KILL_JOB_KEY;
 use super::objects::{JobObjects, group, pod_ready, pod_running};
 use super::view::{View, env_value, first_container, replicas};
+use crate::twister2::names::KILL_JOB_KEY;
 use crate::twister2::resources;
 
 /// Where a job is in its life.
@@ -250,7 +251,7 @@ impl View<'_> {
             upload_method: match self.s3_package() {
                 Some(_) => Some("s3".to_string()),
                 None => container
-                    .and_then(|c| env_value(c, "UPLOAD_METHOD"))
+                    .and_then(|c| env_value(c, env::UPLOAD_METHOD))
                     .map(str::to_string),
             },
             created_by: if self.g.managed {

@@ -11,7 +11,8 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, Time};
 
 use super::*;
 use crate::manifests::job::{self as job_manifests, variants};
-use crate::manifests::labels::{COMPONENT, MANAGED_BY, PART_OF};
+use crate::twister2::names::{COMPONENT, MANAGED_BY, PART_OF};
+use crate::twister2::names::{JOB_OBJECT_KEY, KILL_JOB_KEY};
 use crate::twister2::spec::JobSpec;
 
 const ID: &str = variants::ID;

@@ -6,12 +6,11 @@ use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{Container, Pod, PodSpec};
 
 use super::objects::{Group, has_label};
-use super::{JOB_OBJECT_KEY, OPENMPI_KEY_VOLUME};
-use crate::manifests::labels::{MASTER_POD, WORKER_POD};
 use crate::twister2::job_id::{parse_worker_container_name, parse_worker_pod_name};
+use crate::twister2::names::{JOB_OBJECT_KEY, OPENMPI_KEY_VOLUME, job_master_name};
+use crate::twister2::names::{MASTER_POD, WORKER_POD};
 use crate::twister2::proto::{self, Job};
 use crate::twister2::resources::ComputeResource;
-use crate::twister2::spec::UploadMethod;
 
 /// What is known about one job while summarizing it.
 pub(super) struct View<'a> {
@@ -73,7 +72,7 @@ impl<'a> View<'a> {
                 .unwrap_or_default(),
             _ => BTreeMap::new(),
         };
-        let master_name = format!("{job_id}-jm");
+        let master_name = job_master_name(&job_id);
         let mut workers = BTreeMap::new();
         let mut master = None;
         for sts in &g.stateful_sets {
@@ -149,7 +148,7 @@ impl<'a> View<'a> {
             .metadata
             .annotations
             .as_ref()?
-            .get(UploadMethod::PACKAGE_ANNOTATION)
+            .get(crate::twister2::names::PACKAGE_ANNOTATION)
             .map(String::as_str)
     }
 

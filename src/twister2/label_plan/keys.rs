@@ -1,14 +1,11 @@
 //! Which node label keys hold the rack and the datacenter: flag, configuration or default.
 
 use crate::twister2::config::Config;
-use crate::twister2::spec::is_qualified_name;
+use crate::twister2::names::{
+    DEFAULT_DATACENTER_LABEL_KEY, DEFAULT_RACK_LABEL_KEY, is_qualified_name,
+};
 
 use super::problems::PlanProblem;
-
-/// Rack label key when neither a flag nor the configuration names one.
-pub const DEFAULT_RACK_KEY: &str = "rack";
-/// Datacenter label key when neither a flag nor the configuration names one.
-pub const DEFAULT_DATACENTER_KEY: &str = "datacenter";
 
 /// The node label keys holding the rack and the datacenter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +19,8 @@ pub struct LabelKeys {
 impl Default for LabelKeys {
     fn default() -> Self {
         LabelKeys {
-            rack: DEFAULT_RACK_KEY.to_string(),
-            datacenter: DEFAULT_DATACENTER_KEY.to_string(),
+            rack: DEFAULT_RACK_LABEL_KEY.to_string(),
+            datacenter: DEFAULT_DATACENTER_LABEL_KEY.to_string(),
         }
     }
 }
@@ -38,10 +35,10 @@ impl LabelKeys {
     ) -> LabelKeys {
         let rack = rack_flag
             .or_else(|| config.and_then(Config::rack_label_key))
-            .unwrap_or(DEFAULT_RACK_KEY);
+            .unwrap_or(DEFAULT_RACK_LABEL_KEY);
         let datacenter = datacenter_flag
             .or_else(|| config.and_then(Config::datacenter_label_key))
-            .unwrap_or(DEFAULT_DATACENTER_KEY);
+            .unwrap_or(DEFAULT_DATACENTER_LABEL_KEY);
         LabelKeys {
             rack: rack.to_string(),
             datacenter: datacenter.to_string(),

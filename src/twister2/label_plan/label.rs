@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::twister2::names::is_label_value;
 use crate::twister2::node_info::{Topology, TopologyProblem, TopologyWarning};
-use crate::twister2::spec::is_label_value;
 
 use super::keys::LabelKeys;
 use super::nodes::{ClusterNode, NodeIndex};

@@ -24,9 +24,9 @@ mod warnings;
 #[cfg(test)]
 mod tests;
 
-pub use keys::{DEFAULT_DATACENTER_KEY, DEFAULT_RACK_KEY, LabelKeys};
+pub use keys::LabelKeys;
 pub use label::{assigned_value_problems, plan_label};
-pub use nodes::{ClusterNode, HOSTNAME_LABEL};
+pub use nodes::ClusterNode;
 pub use plan::{LabelChange, LabelPlan, NodePatch};
 pub use problems::{PlanProblem, Rejected};
 pub use request::{LabelRequest, UnlabelTargets};

@@ -4,12 +4,10 @@ use std::collections::HashMap;
 
 use k8s_openapi::api::core::v1::Node;
 
+use crate::twister2::names::HOSTNAME_LABEL;
 use crate::twister2::node_info::NodeData;
 
 use super::problems::PlanProblem;
-
-/// The label kubelet sets to the node's host name.
-pub const HOSTNAME_LABEL: &str = "kubernetes.io/hostname";
 
 /// What planning needs of a cluster node: its name, first InternalIP and labels (as Twister2
 /// sees them), and every address it can be named by.

@@ -6,6 +6,7 @@ use k8s_openapi::api::core::v1::{Node, NodeAddress, NodeStatus};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde_json::json;
 
+use crate::twister2::names::HOSTNAME_LABEL;
 use crate::twister2::node_info::TopologyWarning;
 
 use super::*;

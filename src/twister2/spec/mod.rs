@@ -8,7 +8,6 @@ mod job_master;
 mod job_spec;
 mod limits;
 mod mounts;
-mod name_rules;
 mod openmpi;
 mod placement;
 mod storage;
@@ -28,14 +27,8 @@ pub use mounts::{
     IMAGE_WORKDIR, MEMORY_DIR_MOUNT, OPENMPI_KEY_MOUNT, PERSISTENT_MOUNT, TWISTER2_MOUNTS,
     VOLATILE_MOUNT,
 };
-pub use name_rules::{
-    is_cidr, is_dns1123_label, is_dns1123_subdomain, is_label_value, is_qualified_name,
-};
 pub use openmpi::OpenMpi;
-pub use placement::{
-    DEFAULT_DATACENTER_LABEL_KEY, DEFAULT_RACK_LABEL_KEY, HOSTNAME_LABEL, NodeMapping, NodeTarget,
-    Placement,
-};
+pub use placement::{NodeMapping, NodeTarget, Placement};
 pub use storage::{ExistingVolume, PersistentStorage};
 pub use string_enums::{
     AccessMode, ExternalTrafficPolicy, NodeSelectorOperator, PullPolicy, SpreadDomain,

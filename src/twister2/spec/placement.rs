@@ -1,15 +1,11 @@
-//! Worker pod placement: node label keys, `--target`, racks, datacenters, `--spread`, node mapping.
+//! Worker pod placement: `--target`, racks, datacenters, `--spread`, Twister2's node mapping.
 
 use std::str::FromStr;
 
 use super::{NodeSelectorOperator, SpreadDomain};
-
-/// Node label holding the node name; the topology key of `--spread node` and uniform mapping.
-pub const HOSTNAME_LABEL: &str = "kubernetes.io/hostname";
-/// Twister2's default node label key for racks when the config names none.
-pub const DEFAULT_RACK_LABEL_KEY: &str = "rack";
-/// Twister2's default node label key for datacenters when the config names none.
-pub const DEFAULT_DATACENTER_LABEL_KEY: &str = "datacenter";
+use crate::twister2::names::{
+    DEFAULT_DATACENTER_LABEL_KEY, DEFAULT_RACK_LABEL_KEY, HOSTNAME_LABEL,
+};
 
 /// `--target KEY=VALUE`: worker pods must run on nodes labelled `KEY=VALUE`.
 #[derive(Debug, Clone, PartialEq, Eq)]

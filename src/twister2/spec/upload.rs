@@ -21,10 +21,6 @@ pub enum UploadMethod {
 }
 
 impl UploadMethod {
-    /// Annotation of the job's ConfigMap naming the S3 object of the package, so that `kill`
-    /// (which is given no configuration) can remove it.
-    pub const PACKAGE_ANNOTATION: &'static str = "twister2.org/package";
-
     /// Host of the placeholder `JOB_PACKAGE_URI` of an S3 job that was not uploaded yet (a
     /// `.invalid` name, reserved so that it never resolves).
     pub const S3_PLACEHOLDER_HOST: &'static str = "s3-presigned-url-made-at-submit.invalid";

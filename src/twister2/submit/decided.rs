@@ -4,8 +4,7 @@
 
 use serde_yaml::Value;
 
-use super::plan::Namespace;
-use super::request::ZooKeeperUse;
+use super::request::{Namespace, ZooKeeperUse};
 use crate::twister2::config::{Config, Source, keys, value_text};
 
 /// What the plugin decides for one job.
@@ -140,7 +139,7 @@ setup zookeeper`): the job runs without it, so a restart of its job master fails
 mod tests {
     use super::*;
     use crate::twister2::config::config_with_sets;
-    use crate::twister2::submit::plan::NamespaceOrigin;
+    use crate::twister2::submit::request::NamespaceOrigin;
 
     fn config(sets: &[&str]) -> Config {
         config_with_sets(sets)

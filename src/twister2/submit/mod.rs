@@ -11,10 +11,9 @@ mod restore;
 mod s3;
 
 pub use decided::{Decided, Decisions, decide, namespace_conflict};
-pub use plan::{
-    ClusterFacts, DEFAULT_OPENMPI_SECRET, Namespace, NamespaceOrigin, Plan, build,
-    uploader_base_url,
+pub use plan::{ClusterFacts, DEFAULT_OPENMPI_SECRET, Plan, build, uploader_base_url};
+pub use request::{
+    JobCode, Namespace, NamespaceOrigin, ObjectSettings, SubmitRequest, ZooKeeperUse,
 };
-pub use request::{JobCode, ObjectSettings, SubmitRequest, ZooKeeperUse};
 pub use restore::{MAX_SAVED_PACKAGE_BYTES, SavedPackage, read_saved_package};
 pub use s3::{MAX_LINK_EXPIRATION_SECS, S3Package, object_name, s3_package};

@@ -2,48 +2,17 @@
 //! [`SubmitRequest`] and what the cluster said, with the pods' configuration made to agree with
 //! the objects.
 
-use std::fmt;
-
 use super::decided::{Decisions, decide};
 use super::request::{JobCode, SubmitRequest};
 use crate::exit::Problems;
 use crate::twister2::config::{Config, keys};
-use crate::twister2::package::{JobPackage, build_package, package_file_name};
+use crate::twister2::names::package_file_name;
+use crate::twister2::package::{JobPackage, build_package};
 use crate::twister2::proto::{self, Job, JobDescription};
 use crate::twister2::spec::{JobMasterSpec, JobSpec, OpenMpi, PersistentStorage, UploadMethod};
 
 /// Default name of the OpenMPI SSH Secret (`kubernetes.secret.name`).
 pub const DEFAULT_OPENMPI_SECRET: &str = "twister2-openmpi-ssh-key";
-
-/// The namespace the objects go to, and who chose it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Namespace {
-    /// Its name.
-    pub name: String,
-    /// Who chose it.
-    pub origin: NamespaceOrigin,
-}
-
-/// Who chose the namespace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NamespaceOrigin {
-    /// `-n/--namespace`.
-    Flag,
-    /// The kubeconfig context (or `default` when it names none).
-    Kubeconfig,
-    /// The saved package of the job being restarted.
-    SavedPackage,
-}
-
-impl fmt::Display for NamespaceOrigin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NamespaceOrigin::Flag => "-n/--namespace",
-            NamespaceOrigin::Kubeconfig => "the kubeconfig context, or default",
-            NamespaceOrigin::SavedPackage => "the saved package",
-        })
-    }
-}
 
 /// What only the cluster can tell (found during pre-flight; defaults for `--dry-run=client`).
 #[derive(Debug, Clone, Default)]
@@ -242,5 +211,5 @@ pub fn uploader_base_url(config: &Config, namespace: &str) -> String {
         .entry(keys::UPLOADER_WEB_SERVER)
         .filter(|e| e.source.is_given())
         .and_then(|e| e.value.as_str().map(str::to_string));
-    configured.unwrap_or_else(|| format!("http://twister2-uploader.{namespace}.svc.cluster.local"))
+    configured.unwrap_or_else(|| crate::twister2::names::uploader::base_url(namespace))
 }

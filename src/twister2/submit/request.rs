@@ -1,9 +1,9 @@
 //! `SubmitRequest`: a submit (or restart) with every argument checked and parsed once, before
 //! the first request to the cluster.
 
+use std::fmt;
 use std::path::PathBuf;
 
-use super::plan::Namespace;
 use super::s3::S3Package;
 use crate::twister2::config::{Config, Source};
 use crate::twister2::job_config::JobConfig;
@@ -125,4 +125,34 @@ pub enum ZooKeeperUse {
         /// only warns (checkpointing).
         required: bool,
     },
+}
+
+/// The namespace the objects go to, and who chose it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Namespace {
+    /// Its name.
+    pub name: String,
+    /// Who chose it.
+    pub origin: NamespaceOrigin,
+}
+
+/// Who chose the namespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamespaceOrigin {
+    /// `-n/--namespace`.
+    Flag,
+    /// The kubeconfig context (or `default` when it names none).
+    Kubeconfig,
+    /// The saved package of the job being restarted.
+    SavedPackage,
+}
+
+impl fmt::Display for NamespaceOrigin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NamespaceOrigin::Flag => "-n/--namespace",
+            NamespaceOrigin::Kubeconfig => "the kubeconfig context, or default",
+            NamespaceOrigin::SavedPackage => "the saved package",
+        })
+    }
 }

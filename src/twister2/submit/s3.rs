@@ -110,7 +110,7 @@ pub fn object_name(bucket: &str, job_id: &str) -> String {
     format!(
         "{}/{}",
         bucket.trim_end_matches('/'),
-        crate::twister2::package::package_file_name(job_id)
+        crate::twister2::names::package_file_name(job_id)
     )
 }
 

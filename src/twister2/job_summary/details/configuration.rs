@@ -1,5 +1,6 @@
 //! The configuration highlights `describe` shows (image, job file, ports, upload, node info, …).
 
+use crate::twister2::names::env;
 use jiff::Timestamp;
 
 use crate::twister2::job_summary::summary::JobSummary;
@@ -42,7 +43,7 @@ pub(super) fn configuration(view: &View<'_>, summary: &JobSummary) -> Vec<(Strin
             .map(|f| f.job_file.clone())
             .unwrap_or_default();
         add("Job file", format!("{file} ({format})"));
-    } else if let Some(file) = env("USER_JOB_JAR_FILE") {
+    } else if let Some(file) = env(env::USER_JOB_JAR_FILE) {
         add("Job file", file.to_string());
     }
     let worker_ports: Vec<String> = view
@@ -79,8 +80,8 @@ pub(super) fn configuration(view: &View<'_>, summary: &JobSummary) -> Vec<(Strin
     }
     match (
         view.s3_package(),
-        env("UPLOAD_METHOD"),
-        env("JOB_PACKAGE_URI"),
+        env(env::UPLOAD_METHOD),
+        env(env::JOB_PACKAGE_URI),
     ) {
         // The presigned URL carries a signature: name the object instead.
         (Some(object), _, _) => add(
@@ -93,21 +94,27 @@ pub(super) fn configuration(view: &View<'_>, summary: &JobSummary) -> Vec<(Strin
         (None, Some(method), _) => add("Upload method", method.to_string()),
         _ => {}
     }
-    if let (Some(file), Some(size)) = (env("JOB_PACKAGE_FILENAME"), env("JOB_PACKAGE_FILE_SIZE")) {
+    if let (Some(file), Some(size)) = (
+        env(env::JOB_PACKAGE_FILENAME),
+        env(env::JOB_PACKAGE_FILE_SIZE),
+    ) {
         add("Job package", format!("{file} ({size} bytes)"));
     }
-    if let Some(ms) = env("JOB_SUBMISSION_TIME").and_then(|t| t.parse::<i64>().ok())
+    if let Some(ms) = env(env::JOB_SUBMISSION_TIME).and_then(|t| t.parse::<i64>().ok())
         && let Ok(t) = Timestamp::from_millisecond(ms)
     {
         add("Submitted", t.to_string());
     }
-    if let Some(mb) = env("JVM_MEMORY_MB") {
+    if let Some(mb) = env(env::JVM_MEMORY_MB) {
         add("JVM heap", format!("{mb} MB per worker"));
     }
     let openmpi = view.is_openmpi();
     add("OpenMPI", if openmpi { "yes" } else { "no" }.to_string());
-    add("Node info", node_info_text(env("ENCODED_NODE_INFO_LIST")));
-    if let Some(restore) = env("RESTORE_JOB") {
+    add(
+        "Node info",
+        node_info_text(env(env::ENCODED_NODE_INFO_LIST)),
+    );
+    if let Some(restore) = env(env::RESTORE_JOB) {
         add("Restored from checkpoint", restore.to_string());
     }
     let claims: Vec<String> = view

@@ -11,10 +11,10 @@ use jiff::Timestamp;
 use k8s_openapi::api::core::v1::Event;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
-use super::JOB_OBJECT_KEY;
 use super::objects::{JobObjects, group};
 use super::summary::JobSummary;
 use super::view::View;
+use crate::twister2::names::JOB_OBJECT_KEY;
 use configuration::configuration;
 use events::job_events;
 use objects::object_infos;

@@ -4,10 +4,10 @@ use jiff::Timestamp;
 use k8s_openapi::api::core::v1::Pod;
 
 use super::created;
-use crate::manifests::labels::MASTER_POD;
 use crate::twister2::job_id::{parse_worker_container_name, parse_worker_pod_name, worker_id};
 use crate::twister2::job_summary::objects::has_label;
 use crate::twister2::job_summary::view::{View, replicas};
+use crate::twister2::names::MASTER_POD;
 use crate::twister2::resources::ComputeResource;
 
 /// What a pod does in the job.

@@ -1,11 +1,10 @@
 //! Checks of what the pods run: compute resources, the job master, worker ports, OpenMPI.
 
+use crate::twister2::names::is_dns1123_subdomain;
 use crate::twister2::resources::{
     ComputeResource, JobResourceRules, ResourceProblems, validate_job_resources,
 };
-use crate::twister2::spec::{
-    Exposure, JobSpec, MAX_DECIMAL_SIZE, MIN_JOB_MASTER_CPU, is_dns1123_subdomain,
-};
+use crate::twister2::spec::{Exposure, JobSpec, MAX_DECIMAL_SIZE, MIN_JOB_MASTER_CPU};
 
 impl JobSpec {
     pub(super) fn check_compute_resources(&self, p: &mut Vec<String>) {

@@ -1,9 +1,9 @@
 //! Checks of the exposure: one worker per pod, node port range, CIDRs, Ingress host and path.
 
-use crate::twister2::spec::name_rules::{is_ingress_host, is_ingress_path};
+use crate::twister2::names::{is_cidr, is_dns1123_subdomain};
+use crate::twister2::names::{is_ingress_host, is_ingress_path};
 use crate::twister2::spec::{
-    Exposure, IngressExposure, JobSpec, NODE_PORT_RANGE, TransportProtocol, is_cidr,
-    is_dns1123_subdomain,
+    Exposure, IngressExposure, JobSpec, NODE_PORT_RANGE, TransportProtocol,
 };
 
 impl JobSpec {
@@ -96,6 +96,7 @@ impl JobSpec {
 
 #[cfg(test)]
 mod tests {
+    use crate::twister2::names::is_cidr;
     use crate::twister2::spec::validate::test_support::*;
     use crate::twister2::spec::*;
 

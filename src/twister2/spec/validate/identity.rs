@@ -1,9 +1,10 @@
 //! Checks of the job's identity: ID, name, namespace, image, class, file, JVM fraction, labels.
 
-use crate::twister2::spec::{
-    JobSpec, MAX_JOB_ID_LEN, is_dns1123_label, is_dns1123_subdomain, is_label_value,
-    is_qualified_name,
+use crate::twister2::names;
+use crate::twister2::names::{
+    is_dns1123_label, is_dns1123_subdomain, is_label_value, is_qualified_name,
 };
+use crate::twister2::spec::{JobSpec, MAX_JOB_ID_LEN};
 
 impl JobSpec {
     pub(super) fn check_identity(&self, p: &mut Vec<String>) {
@@ -54,17 +55,16 @@ impl JobSpec {
     }
 
     pub(super) fn check_labels(&self, p: &mut Vec<String>) {
-        use crate::manifests::labels;
         let reserved = [
-            labels::APP,
-            labels::JOB,
-            labels::WORKER_STATEFULSET,
-            labels::WORKER_POD,
-            labels::MASTER_STATEFULSET,
-            labels::MASTER_POD,
-            labels::MANAGED_BY,
-            labels::PART_OF,
-            labels::COMPONENT,
+            names::APP,
+            names::JOB,
+            names::WORKER_STATEFULSET,
+            names::WORKER_POD,
+            names::MASTER_STATEFULSET,
+            names::MASTER_POD,
+            names::MANAGED_BY,
+            names::PART_OF,
+            names::COMPONENT,
         ];
         for (key, value) in &self.extra_labels {
             if reserved.contains(&key.as_str()) {

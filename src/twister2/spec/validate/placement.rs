@@ -2,9 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::twister2::spec::{
-    JobSpec, NodeMapping, NodeSelectorOperator, UniformMapping, is_label_value, is_qualified_name,
-};
+use crate::twister2::names::{is_label_value, is_qualified_name};
+use crate::twister2::spec::{JobSpec, NodeMapping, NodeSelectorOperator, UniformMapping};
 
 impl JobSpec {
     pub(super) fn check_placement(&self, p: &mut Vec<String>) {

@@ -2,9 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::twister2::spec::{
-    IMAGE_WORKDIR, JobSpec, MAX_DECIMAL_SIZE, TWISTER2_MOUNTS, is_dns1123_subdomain,
-};
+use crate::twister2::names::is_dns1123_subdomain;
+use crate::twister2::spec::{IMAGE_WORKDIR, JobSpec, MAX_DECIMAL_SIZE, TWISTER2_MOUNTS};
 
 impl JobSpec {
     pub(super) fn check_storage(&self, p: &mut Vec<String>) {

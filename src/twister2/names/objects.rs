@@ -1,7 +1,17 @@
-//! Names Twister2 gives a job's objects, containers, ports and volumes, and its main classes.
+//! Names Twister2 gives a job's objects, containers, ports and volumes, the keys of its
+//! ConfigMap, its main classes, and the plugin's annotation.
 
 /// ConfigMap key holding the base64 protobuf `Job`.
 pub const JOB_OBJECT_KEY: &str = "TWISTER2_JOB_OBJECT";
+/// ConfigMap key of the kill signal (any value: the job master ends the job KILLED).
+pub const KILL_JOB_KEY: &str = "KILL_JOB";
+/// Prefix of the ConfigMap keys counting each worker's restarts (`…_<workerID>`).
+pub const WORKER_RESTARTS_PREFIX: &str = "RESTART_COUNT_FOR_WORKER_";
+/// ConfigMap key counting the job master's restarts.
+pub const JOB_MASTER_RESTARTS_KEY: &str = "RESTART_COUNT_FOR_JOB_MASTER";
+/// Annotation of a job's ConfigMap naming the S3 object of its package (S3 upload method), so
+/// that `kill`, which is given no configuration, can remove it.
+pub const PACKAGE_ANNOTATION: &str = "twister2.org/package";
 /// Name of the job master's only container.
 pub const JOB_MASTER_CONTAINER: &str = "twister2-job-master-0";
 /// Name of the job master's port.
@@ -24,6 +34,11 @@ pub const MPI_MASTER_CLASS: &str = "edu.iu.dsc.tws.rsched.schedulers.k8s.mpi.MPI
 pub const JOB_MASTER_CLASS: &str = "edu.iu.dsc.tws.rsched.schedulers.k8s.master.JobMasterStarter";
 /// Memory the job master container gets on top of the JVM's, MiB.
 pub const JOB_MASTER_EXTRA_RAM_MB: u32 = 128;
+
+/// The package's name in the pods and on the uploader: `<jobID>.tar.gz` (`JOB_PACKAGE_FILENAME`).
+pub fn package_file_name(job_id: &str) -> String {
+    format!("{job_id}.tar.gz")
+}
 
 /// Name of the worker Service (headless or NodePort), the ConfigMap and the claim: `<jobID>`.
 pub fn worker_service_name(job_id: &str) -> String {

@@ -1,4 +1,5 @@
-//! Kubernetes syntax rules: DNS labels and subdomains, label keys and values, CIDRs, Ingress.
+//! Kubernetes syntax rules: DNS labels and subdomains, label keys and values, CIDRs, Ingress
+//! hosts and paths.
 
 use std::net::IpAddr;
 
@@ -54,13 +55,13 @@ pub fn is_cidr(s: &str) -> bool {
 }
 
 /// Ingress rule host: a DNS subdomain, optionally `*.`-prefixed, never an IP address.
-pub(super) fn is_ingress_host(s: &str) -> bool {
+pub fn is_ingress_host(s: &str) -> bool {
     let name = s.strip_prefix("*.").unwrap_or(s);
     name.parse::<IpAddr>().is_err() && is_dns1123_subdomain(name)
 }
 
 /// Ingress `Prefix` path: absolute, no empty, `.` or `..` segments.
-pub(super) fn is_ingress_path(s: &str) -> bool {
+pub fn is_ingress_path(s: &str) -> bool {
     if !s.starts_with('/') {
         return false;
     }
