@@ -303,14 +303,8 @@ pub struct VersionArgs {
     pub output: Option<StructuredFormat>,
 }
 
-/// JSON or YAML, for commands whose output is one document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StructuredFormat {
-    /// JSON document.
-    Json,
-    /// YAML document.
-    Yaml,
-}
+/// JSON or YAML, for commands whose output is one document (defined with the rendering).
+pub use crate::output::document::StructuredFormat;
 
 /// `kubectl twister2 completion SHELL`
 #[derive(Debug, Clone, Args)]

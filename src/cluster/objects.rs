@@ -1,94 +1,27 @@
-//! Generic writes of the objects `manifests` renders (as JSON values of any supported kind):
-//! server-side apply with the `kubectl-twister2` field manager, create, delete; plus the table of
-//! kinds the plugin writes, so each value finds its API endpoint without discovery round trips.
+//! Generic writes of the objects `manifests` renders (as JSON values of any kind of the
+//! registry, `manifests::kinds`): server-side apply with the `kubectl-twister2` field manager,
+//! create, delete; each value finds its API endpoint from its kind, without discovery round
+//! trips.
 
 use anyhow::{Result, anyhow};
 use kube::api::{Api, DeleteParams, DynamicObject, Patch, PatchParams, PostParams};
-use kube::core::{ApiResource, GroupVersionKind};
 use serde_json::Value;
 
 use crate::cluster::Cluster;
+use crate::manifests::kinds::Kind;
 use crate::twister2::names::MANAGER;
 
-/// A kind the plugin writes: where it lives in the API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KindInfo {
-    /// `v1`, `apps/v1`, …
-    pub api_version: &'static str,
-    /// `Service`, `StatefulSet`, …
-    pub kind: &'static str,
-    /// URL plural: `services`, `statefulsets`, …
-    pub plural: &'static str,
-    /// Whether objects of this kind live in a namespace.
-    pub namespaced: bool,
-}
-
-/// Every kind the plugin creates or deletes.
-pub const KINDS: &[KindInfo] = &[
-    kind("v1", "Namespace", "namespaces", false),
-    kind("v1", "Node", "nodes", false),
-    kind("v1", "Pod", "pods", true),
-    kind("v1", "Service", "services", true),
-    kind("v1", "ConfigMap", "configmaps", true),
-    kind("v1", "Secret", "secrets", true),
-    kind("v1", "ServiceAccount", "serviceaccounts", true),
-    kind(
-        "v1",
-        "PersistentVolumeClaim",
-        "persistentvolumeclaims",
-        true,
-    ),
-    kind("apps/v1", "StatefulSet", "statefulsets", true),
-    kind("networking.k8s.io/v1", "Ingress", "ingresses", true),
-    kind("rbac.authorization.k8s.io/v1", "Role", "roles", true),
-    kind(
-        "rbac.authorization.k8s.io/v1",
-        "RoleBinding",
-        "rolebindings",
-        true,
-    ),
-    kind(
-        "rbac.authorization.k8s.io/v1",
-        "ClusterRole",
-        "clusterroles",
-        false,
-    ),
-    kind(
-        "rbac.authorization.k8s.io/v1",
-        "ClusterRoleBinding",
-        "clusterrolebindings",
-        false,
-    ),
-];
-
-const fn kind(
-    api_version: &'static str,
-    kind: &'static str,
-    plural: &'static str,
-    namespaced: bool,
-) -> KindInfo {
-    KindInfo {
-        api_version,
-        kind,
-        plural,
-        namespaced,
-    }
-}
-
-/// The table entry for `apiVersion`/`kind`.
-pub fn kind_info(api_version: &str, kind: &str) -> Result<KindInfo> {
-    KINDS
-        .iter()
-        .find(|k| k.api_version == api_version && k.kind == kind)
-        .copied()
+/// The registry kind of `apiVersion`/`kind`.
+pub fn kind_of(api_version: &str, kind: &str) -> Result<Kind> {
+    Kind::of(api_version, kind)
         .ok_or_else(|| anyhow!("kubectl-twister2 does not know how to write {api_version} {kind}"))
 }
 
 /// Identity of an object: enough to find and delete it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectRef {
-    /// Where its kind lives.
-    pub kind: KindInfo,
+    /// Its kind.
+    pub kind: Kind,
     /// Its namespace (`None` for cluster-scoped kinds).
     pub namespace: Option<String>,
     /// Its name.
@@ -99,12 +32,12 @@ impl ObjectRef {
     /// The reference of a rendered object; namespaced objects default to `namespace`.
     pub fn of(object: &Value, namespace: &str) -> Result<Self> {
         let api_version = object["apiVersion"].as_str().unwrap_or_default();
-        let kind = kind_info(api_version, object["kind"].as_str().unwrap_or_default())?;
+        let kind = kind_of(api_version, object["kind"].as_str().unwrap_or_default())?;
         let name = object["metadata"]["name"]
             .as_str()
-            .ok_or_else(|| anyhow!("a {} without metadata.name", kind.kind))?
+            .ok_or_else(|| anyhow!("a {} without metadata.name", kind.resource().kind))?
             .to_string();
-        let namespace = kind.namespaced.then(|| {
+        let namespace = kind.namespaced().then(|| {
             object["metadata"]["namespace"]
                 .as_str()
                 .unwrap_or(namespace)
@@ -119,25 +52,11 @@ impl ObjectRef {
 
     /// `kind/name` as kubectl prints it, e.g. `statefulset.apps/x`.
     pub fn display(&self) -> String {
-        let group = self
-            .kind
-            .api_version
-            .split_once('/')
-            .map(|(g, _)| format!(".{g}"))
-            .unwrap_or_default();
-        format!("{}{group}/{}", self.kind.kind.to_lowercase(), self.name)
+        format!("{}/{}", self.kind, self.name)
     }
 
     fn api(&self, cluster: &Cluster) -> Api<DynamicObject> {
-        let (group, version) = self
-            .kind
-            .api_version
-            .split_once('/')
-            .unwrap_or(("", self.kind.api_version));
-        let resource = ApiResource::from_gvk_with_plural(
-            &GroupVersionKind::gvk(group, version, self.kind.kind),
-            self.kind.plural,
-        );
+        let resource = self.kind.resource();
         match &self.namespace {
             Some(ns) => Api::namespaced_with(cluster.client.clone(), ns, &resource),
             None => Api::all_with(cluster.client.clone(), &resource),

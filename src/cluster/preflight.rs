@@ -16,6 +16,7 @@ use k8s_openapi::api::core::v1::{
 use kube::api::{Api, ListParams, PostParams};
 
 use crate::cluster::Cluster;
+pub use crate::manifests::rights::Right;
 use crate::twister2::names::{self, job_selector};
 use crate::twister2::node_info::{NodeData, encode_from_nodes};
 
@@ -44,37 +45,8 @@ pub struct PreflightInput {
     /// A restart: the job's claim, kept since its job master ended it, that must exist (the
     /// pods restore from its checkpoints).
     pub kept_claim: Option<String>,
-    /// (verb, group, resource, subresource) rights submit will use.
+    /// The rights of the submitter table this submit will use.
     pub rights: Vec<Right>,
-}
-
-/// One right to check with a SelfSubjectAccessReview.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Right {
-    /// Verb, e.g. `create`.
-    pub verb: &'static str,
-    /// API group (`""` for core).
-    pub group: &'static str,
-    /// Resource, e.g. `statefulsets`.
-    pub resource: &'static str,
-    /// Subresource, e.g. `exec`.
-    pub subresource: &'static str,
-}
-
-impl Right {
-    /// `create statefulsets.apps`, `create pods/exec`.
-    pub fn describe(&self) -> String {
-        let resource = if self.subresource.is_empty() {
-            self.resource.to_string()
-        } else {
-            format!("{}/{}", self.resource, self.subresource)
-        };
-        if self.group.is_empty() {
-            format!("{} {resource}", self.verb)
-        } else {
-            format!("{} {resource}.{}", self.verb, self.group)
-        }
-    }
 }
 
 /// What pre-flight found.
@@ -268,8 +240,8 @@ checkpointed job FAILED; kill and clear delete it); submit the job afresh instea
                     resource_attributes: Some(ResourceAttributes {
                         namespace: Some(ns.to_string()),
                         verb: Some(right.verb.to_string()),
-                        group: Some(right.group.to_string()),
-                        resource: Some(right.resource.to_string()),
+                        group: Some(right.group()),
+                        resource: Some(right.kind.plural()),
                         subresource: (!right.subresource.is_empty())
                             .then(|| right.subresource.to_string()),
                         ..Default::default()
@@ -333,27 +305,4 @@ checkpointed job FAILED; kill and clear delete it); submit the job afresh instea
         ));
     }
     Ok(report)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rights_read_like_kubectl_auth_can_i() {
-        let r = Right {
-            verb: "create",
-            group: "apps",
-            resource: "statefulsets",
-            subresource: "",
-        };
-        assert_eq!(r.describe(), "create statefulsets.apps");
-        let r = Right {
-            verb: "create",
-            group: "",
-            resource: "pods",
-            subresource: "exec",
-        };
-        assert_eq!(r.describe(), "create pods/exec");
-    }
 }

@@ -3,7 +3,6 @@
 //! The job Role is Twister2's `twister2-role` (five rules) bound, by default, to the namespace's
 //! `default` ServiceAccount instead of Twister2's `system:authenticated` group.
 
-use crate::twister2::names;
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::ServiceAccount;
@@ -15,6 +14,8 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use super::common::{InvalidOption, check_dns_subdomain, object_meta};
 use super::labels;
 use super::openmpi::DEFAULT_SECRET_NAME;
+use super::rights::{Right, SUBMITTER_RIGHTS};
+use crate::twister2::names;
 
 /// Value of `app.kubernetes.io/component`.
 pub const COMPONENT: &str = "auth";
@@ -52,64 +53,6 @@ pub const JOB_RULES: [(&str, &[&str], &[&str]); 5] = [
         &["statefulsets", "statefulsets/scale"],
         &["get", "list", "watch", "delete", "patch", "update"],
     ),
-];
-
-/// What `twister2-submitter` grants in the namespace: (verb, apiGroup, resource), with the
-/// commands that need each right. Cluster-scoped needs (nodes) are in [`NODE_READ_VERBS`];
-/// `selfsubjectaccessreviews` is allowed to every user already. The namespace object is not
-/// granted: submit's pre-flight reads it only to name a missing namespace early and carries on
-/// when that read is Forbidden.
-pub const SUBMITTER_RIGHTS: &[(&str, &str, &str)] = &[
-    // jobs, describe, logs, endpoints: read job pods; submit --wait and logs -f watch them;
-    // submit and kill find the uploader pods (app=twister2-uploader).
-    ("get", "", "pods"),
-    ("list", "", "pods"),
-    ("watch", "", "pods"),
-    // logs: container logs of job pods.
-    ("get", "", "pods/log"),
-    // submit: copy the job package into uploader/job pods; kill: remove it from uploader pods.
-    // `create` is the verb for exec; clusters before 1.31 (or with the
-    // AuthorizePodWebsocketUpgradeCreatePermission gate off) authorize websocket exec as `get`.
-    ("create", "", "pods/exec"),
-    ("get", "", "pods/exec"),
-    // submit: worker, job-master and NodePort Services; rollback and kill delete them;
-    // describe and endpoints read them; submit checks the names are free; kill watches them
-    // disappear while the job master cleans up.
-    ("get", "", "services"),
-    ("list", "", "services"),
-    ("watch", "", "services"),
-    ("create", "", "services"),
-    ("delete", "", "services"),
-    // submit: the job ConfigMap; kill: patch KILL_JOB, delete leftovers; jobs lists jobs;
-    // submit --wait watches for the ConfigMap to disappear (job end).
-    ("get", "", "configmaps"),
-    ("list", "", "configmaps"),
-    ("watch", "", "configmaps"),
-    ("create", "", "configmaps"),
-    ("patch", "", "configmaps"),
-    ("delete", "", "configmaps"),
-    // submit: the job's PersistentVolumeClaim (persistent volume per worker); kill watches and
-    // deletes it.
-    ("get", "", "persistentvolumeclaims"),
-    ("list", "", "persistentvolumeclaims"),
-    ("watch", "", "persistentvolumeclaims"),
-    ("create", "", "persistentvolumeclaims"),
-    ("delete", "", "persistentvolumeclaims"),
-    // submit --wait, describe: scheduling and image-pull events of job pods.
-    ("list", "", "events"),
-    ("watch", "", "events"),
-    // submit: worker and job-master StatefulSets; jobs/describe show them; kill deletes them.
-    ("get", "apps", "statefulsets"),
-    ("list", "apps", "statefulsets"),
-    ("watch", "apps", "statefulsets"),
-    ("create", "apps", "statefulsets"),
-    ("delete", "apps", "statefulsets"),
-    // submit --expose ingress creates them; endpoints lists them; kill watches and deletes them.
-    ("get", "networking.k8s.io", "ingresses"),
-    ("list", "networking.k8s.io", "ingresses"),
-    ("watch", "networking.k8s.io", "ingresses"),
-    ("create", "networking.k8s.io", "ingresses"),
-    ("delete", "networking.k8s.io", "ingresses"),
 ];
 
 /// submit (OpenMPI jobs): checks that the SSH Secret exists. Granted on that one Secret only
@@ -346,24 +289,24 @@ pub fn auth_objects(opts: &AuthOptions) -> Result<AuthObjects, InvalidOption> {
 }
 
 /// One rule per (apiGroup, resource), in table order, with the verbs in table order.
-fn rules_from_rights(rights: &[(&str, &str, &str)]) -> Vec<PolicyRule> {
-    let mut order: Vec<(&str, &str)> = Vec::new();
-    let mut verbs: BTreeMap<(&str, &str), Vec<String>> = BTreeMap::new();
-    for &(verb, group, resource) in rights {
-        let key = (group, resource);
-        let entry = verbs.entry(key).or_insert_with(|| {
+fn rules_from_rights(rights: &[Right]) -> Vec<PolicyRule> {
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut verbs: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for right in rights {
+        let key = (right.group(), right.resource());
+        let entry = verbs.entry(key.clone()).or_insert_with(|| {
             order.push(key);
             Vec::new()
         });
-        if !entry.iter().any(|v| v == verb) {
-            entry.push(verb.to_string());
+        if !entry.iter().any(|v| v == right.verb) {
+            entry.push(right.verb.to_string());
         }
     }
     order
         .into_iter()
-        .map(|key @ (group, resource)| PolicyRule {
-            api_groups: Some(vec![group.to_string()]),
-            resources: Some(vec![resource.to_string()]),
+        .map(|key| PolicyRule {
+            api_groups: Some(vec![key.0.clone()]),
+            resources: Some(vec![key.1.clone()]),
             verbs: verbs.remove(&key).unwrap_or_default(),
             ..Default::default()
         })
@@ -533,7 +476,7 @@ mod tests {
         let mut rendered = rule_tuples(&table_rules);
         let mut expected: Vec<(String, String, String)> = SUBMITTER_RIGHTS
             .iter()
-            .map(|(v, g, r)| (v.to_string(), g.to_string(), r.to_string()))
+            .map(|r| (r.verb.to_string(), r.group(), r.resource()))
             .collect();
         rendered.sort();
         expected.sort();
@@ -563,13 +506,6 @@ mod tests {
             [("User", "alice"), ("User", "bob"), ("Group", "data-team")]
         );
         assert_eq!(binding.role_ref.name, "twister2-submitter");
-    }
-
-    #[test]
-    fn rights_table_has_no_duplicates() {
-        for (i, row) in SUBMITTER_RIGHTS.iter().enumerate() {
-            assert!(!SUBMITTER_RIGHTS[..i].contains(row), "duplicate {row:?}");
-        }
     }
 
     #[test]

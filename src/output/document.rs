@@ -4,7 +4,14 @@ use anyhow::Result;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::StructuredFormat;
+/// JSON or YAML, for commands whose output is one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StructuredFormat {
+    /// JSON document.
+    Json,
+    /// YAML document.
+    Yaml,
+}
 
 /// Serialize one value as JSON (pretty, trailing newline) or YAML.
 pub fn render<T: Serialize>(value: &T, format: StructuredFormat) -> Result<String> {

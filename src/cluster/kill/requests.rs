@@ -30,9 +30,8 @@ pub(super) async fn signal(cluster: &Cluster, namespace: &str, job_id: &str) -> 
 
 /// Delete one object; `Ok(false)` when it was already gone.
 pub(super) async fn delete(cluster: &Cluster, namespace: &str, object: &Owned) -> Result<bool> {
-    let (api_version, kind) = object.kind.api_version_and_kind();
     let target = ObjectRef {
-        kind: objects::kind_info(api_version, kind)?,
+        kind: object.kind,
         namespace: Some(namespace.to_string()),
         name: object.name.clone(),
     };

@@ -1,42 +1,16 @@
 //! What a kill targets: a job's objects by kind, gathered from a listing, and the jobs chosen
 //! by jobID or `--all`.
 
-use crate::twister2::names::env;
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use crate::manifests::kinds::Kind;
 use crate::twister2::job_summary::{JobObjects, env_value, job_of};
-
-/// The kinds of a job's objects that a kill removes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// Worker and job-master StatefulSets.
-    StatefulSet,
-    /// Worker, job-master and exposure Services.
-    Service,
-    /// The Ingress of `--expose ingress`.
-    Ingress,
-    /// The ConfigMap `<jobID>`.
-    ConfigMap,
-    /// The claim `<jobID>`.
-    PersistentVolumeClaim,
-}
-
-impl Kind {
-    pub(super) fn api_version_and_kind(self) -> (&'static str, &'static str) {
-        match self {
-            Kind::StatefulSet => ("apps/v1", "StatefulSet"),
-            Kind::Service => ("v1", "Service"),
-            Kind::Ingress => ("networking.k8s.io/v1", "Ingress"),
-            Kind::ConfigMap => ("v1", "ConfigMap"),
-            Kind::PersistentVolumeClaim => ("v1", "PersistentVolumeClaim"),
-        }
-    }
-}
+use crate::twister2::names::env;
 
 /// One object of a job.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Owned {
-    /// Its kind.
+    /// Its kind (one of [`JOB_KINDS`](crate::manifests::kinds::JOB_KINDS)).
     pub kind: Kind,
     /// Its name.
     pub name: String,
@@ -45,8 +19,12 @@ pub struct Owned {
 impl std::fmt::Display for Owned {
     /// `statefulset/x`, `persistentvolumeclaim/x`, as kubectl names them.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (_, kind) = self.kind.api_version_and_kind();
-        write!(f, "{}/{}", kind.to_lowercase(), self.name)
+        write!(
+            f,
+            "{}/{}",
+            self.kind.resource().kind.to_lowercase(),
+            self.name
+        )
     }
 }
 

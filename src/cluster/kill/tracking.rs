@@ -2,18 +2,12 @@
 //! left of each job.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Debug;
 
 use futures::StreamExt;
 use futures::future;
 use futures::stream::{BoxStream, SelectAll};
-use k8s_openapi::NamespaceResourceScope;
-use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Service};
-use k8s_openapi::api::networking::v1::Ingress;
-use kube::api::Api;
+use kube::api::{Api, DynamicObject};
 use kube::runtime::{WatchStreamExt, watcher};
-use serde::de::DeserializeOwned;
 use tokio::sync::watch;
 
 use super::steps::{OnStep, Step};
@@ -40,12 +34,17 @@ enum Seen {
     Problem(String),
 }
 
-fn watch_kind<K>(api: Api<K>, selector: &str, kind: Kind) -> BoxStream<'static, (Kind, Seen)>
-where
-    K: kube::Resource<DynamicType = ()> + Clone + DeserializeOwned + Debug + Send + 'static,
-{
-    let ident = |o: &K| {
-        let meta = o.meta();
+/// One watcher of `kind`'s objects labelled `selector` in `namespace`.
+fn watch_kind(
+    cluster: &Cluster,
+    namespace: &str,
+    selector: &str,
+    kind: Kind,
+) -> BoxStream<'static, (Kind, Seen)> {
+    let api: Api<DynamicObject> =
+        Api::namespaced_with(cluster.client.clone(), namespace, &kind.resource());
+    let ident = |o: &DynamicObject| {
+        let meta = &o.metadata;
         (
             job_of(meta).unwrap_or_default(),
             meta.name.clone().unwrap_or_default(),
@@ -72,13 +71,6 @@ where
         .boxed()
 }
 
-fn namespaced<K>(cluster: &Cluster, namespace: &str) -> Api<K>
-where
-    K: kube::Resource<Scope = NamespaceResourceScope, DynamicType = ()>,
-{
-    Api::namespaced(cluster.client.clone(), namespace)
-}
-
 /// Follow the deletion of the jobs' objects: one watcher per kind present, for every job at
 /// once (`t2-job in (…)`), publishing what is left through `tx`.
 pub(super) async fn track(
@@ -103,30 +95,7 @@ pub(super) async fn track(
     };
     let mut streams: SelectAll<BoxStream<'static, (Kind, Seen)>> = SelectAll::new();
     for kind in &kinds {
-        let stream = match kind {
-            Kind::StatefulSet => watch_kind(
-                namespaced::<StatefulSet>(cluster, namespace),
-                &selector,
-                *kind,
-            ),
-            Kind::Service => {
-                watch_kind(namespaced::<Service>(cluster, namespace), &selector, *kind)
-            }
-            Kind::Ingress => {
-                watch_kind(namespaced::<Ingress>(cluster, namespace), &selector, *kind)
-            }
-            Kind::ConfigMap => watch_kind(
-                namespaced::<ConfigMap>(cluster, namespace),
-                &selector,
-                *kind,
-            ),
-            Kind::PersistentVolumeClaim => watch_kind(
-                namespaced::<PersistentVolumeClaim>(cluster, namespace),
-                &selector,
-                *kind,
-            ),
-        };
-        streams.push(stream);
+        streams.push(watch_kind(cluster, namespace, &selector, *kind));
     }
     // Objects each watcher listed since its last (re)start.
     let mut listing: BTreeMap<Kind, BTreeSet<(String, String)>> = BTreeMap::new();

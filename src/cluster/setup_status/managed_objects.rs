@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use anyhow::{Result, anyhow};
 use kube::api::{Api, DynamicObject, ListParams};
-use kube::core::{ApiResource, GroupVersionKind};
 
 use crate::cluster::Cluster;
-use crate::cluster::objects::{KindInfo, ObjectRef, kind_info};
+use crate::cluster::objects::ObjectRef;
 use crate::manifests::auth;
+use crate::manifests::kinds::{Kind, SETUP_CLUSTER_KINDS, SETUP_NAMESPACED_KINDS};
 use crate::twister2::names::{COMPONENT, MANAGED_BY, MANAGER};
 
 /// An object `setup remove` may delete, with the component it belongs to.
@@ -20,21 +20,6 @@ pub struct ManagedObject {
     /// Its `app.kubernetes.io/component`.
     pub component: String,
 }
-
-/// The kinds a component's objects can have (namespaced, then cluster-scoped).
-const NAMESPACED_KINDS: [(&str, &str); 7] = [
-    ("apps/v1", "StatefulSet"),
-    ("v1", "Service"),
-    ("v1", "Secret"),
-    ("rbac.authorization.k8s.io/v1", "RoleBinding"),
-    ("rbac.authorization.k8s.io/v1", "Role"),
-    ("v1", "ServiceAccount"),
-    ("v1", "PersistentVolumeClaim"),
-];
-const CLUSTER_KINDS: [(&str, &str); 2] = [
-    ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
-    ("rbac.authorization.k8s.io/v1", "ClusterRole"),
-];
 
 /// The label selector of `components`' objects in the namespace.
 pub fn managed_selector(components: &[&str]) -> String {
@@ -51,15 +36,12 @@ pub fn managed_selector(components: &[&str]) -> String {
 pub async fn managed_objects(cluster: &Cluster, components: &[&str]) -> Result<Vec<ManagedObject>> {
     let selector = managed_selector(components);
     let mut lists = Vec::new();
-    for (api_version, kind) in NAMESPACED_KINDS {
-        lists.push((kind_info(api_version, kind)?, selector.clone()));
+    for kind in SETUP_NAMESPACED_KINDS {
+        lists.push((kind, selector.clone()));
     }
     if components.contains(&auth::COMPONENT) {
-        for (api_version, kind) in CLUSTER_KINDS {
-            lists.push((
-                kind_info(api_version, kind)?,
-                auth::cluster_objects_selector(&cluster.namespace),
-            ));
+        for kind in SETUP_CLUSTER_KINDS {
+            lists.push((kind, auth::cluster_objects_selector(&cluster.namespace)));
         }
     }
     let found = futures::future::try_join_all(
@@ -71,20 +53,9 @@ pub async fn managed_objects(cluster: &Cluster, components: &[&str]) -> Result<V
     Ok(found.into_iter().flatten().collect())
 }
 
-async fn list_kind(
-    cluster: &Cluster,
-    kind: KindInfo,
-    selector: &str,
-) -> Result<Vec<ManagedObject>> {
-    let (group, version) = kind
-        .api_version
-        .split_once('/')
-        .unwrap_or(("", kind.api_version));
-    let resource = ApiResource::from_gvk_with_plural(
-        &GroupVersionKind::gvk(group, version, kind.kind),
-        kind.plural,
-    );
-    let api: Api<DynamicObject> = if kind.namespaced {
+async fn list_kind(cluster: &Cluster, kind: Kind, selector: &str) -> Result<Vec<ManagedObject>> {
+    let resource = kind.resource();
+    let api: Api<DynamicObject> = if kind.namespaced() {
         Api::namespaced_with(cluster.client.clone(), &cluster.namespace, &resource)
     } else {
         Api::all_with(cluster.client.clone(), &resource)
@@ -92,7 +63,7 @@ async fn list_kind(
     let list = api
         .list(&ListParams::default().labels(selector))
         .await
-        .map_err(|e| anyhow!("cannot list {}: {}", kind.plural, cluster.explain(e)))?;
+        .map_err(|e| anyhow!("cannot list {}: {}", resource.plural, cluster.explain(e)))?;
     Ok(list
         .items
         .into_iter()
@@ -102,7 +73,7 @@ async fn list_kind(
             Some(ManagedObject {
                 target: ObjectRef {
                     kind,
-                    namespace: kind.namespaced.then(|| cluster.namespace.clone()),
+                    namespace: kind.namespaced().then(|| cluster.namespace.clone()),
                     name,
                 },
                 component: labels.get(COMPONENT).cloned().unwrap_or_default(),

@@ -9,6 +9,7 @@ use crate::cli::setup::{Component, RemoveArgs};
 use crate::cluster::objects;
 use crate::cluster::setup_status::{ManagedObject, managed_objects};
 use crate::cluster::{self};
+use crate::manifests::kinds::Kind;
 use crate::output::prompt;
 
 /// The value of `app.kubernetes.io/component` on a component's objects.
@@ -38,7 +39,7 @@ pub fn chosen(args: &RemoveArgs) -> Vec<Component> {
 pub fn split_claims(found: Vec<ManagedObject>) -> (Vec<ManagedObject>, Vec<ManagedObject>) {
     found
         .into_iter()
-        .partition(|o| o.target.kind.kind != "PersistentVolumeClaim")
+        .partition(|o| o.target.kind != Kind::PersistentVolumeClaim)
 }
 
 /// Run `setup remove`.
@@ -109,7 +110,7 @@ pub async fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::objects::{ObjectRef, kind_info};
+    use crate::cluster::objects::{ObjectRef, kind_of};
 
     fn args(components: Vec<Component>, all: bool) -> RemoveArgs {
         RemoveArgs {
@@ -152,7 +153,7 @@ mod tests {
     fn claims_are_separated() {
         let object = |api_version: &str, kind: &str, name: &str| ManagedObject {
             target: ObjectRef {
-                kind: kind_info(api_version, kind).unwrap(),
+                kind: kind_of(api_version, kind).unwrap(),
                 namespace: Some("ns".into()),
                 name: name.into(),
             },

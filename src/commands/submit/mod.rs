@@ -23,10 +23,11 @@ use crate::cli::jobs::{SubmitArgs, WaitArgs};
 use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteArgs, WriteFormat};
 use crate::cluster::job_wait::OutcomeRules;
 use crate::cluster::logs::{Destination, LogOptions, Tail};
-use crate::cluster::preflight::{self, PreflightInput, Right};
+use crate::cluster::preflight::{self, PreflightInput};
 use crate::cluster::{self, Cluster, objects};
 use crate::exit::Problems;
 use crate::manifests;
+use crate::manifests::rights::{self, Right, SubmitNeeds};
 use crate::output::{document, progress::Progress};
 use crate::twister2::config::keys;
 use crate::twister2::spec::{Exposure, UploadMethod};
@@ -488,45 +489,18 @@ async fn server_dry_run(cluster: &Cluster, plan: &Plan, output: Option<WriteForm
     print_values(&accepted, output.unwrap_or(WriteFormat::Name))
 }
 
-/// The rights submit uses, for SelfSubjectAccessReviews.
+/// The rights of the submitter table this submit uses, for SelfSubjectAccessReviews.
 fn required_rights(request: &SubmitRequest, wait: bool) -> Vec<Right> {
-    let right = |verb, group, resource, subresource| Right {
-        verb,
-        group,
-        resource,
-        subresource,
-    };
-    let mut rights = vec![
-        right("create", "", "services", ""),
-        right("create", "", "configmaps", ""),
-        right("create", "apps", "statefulsets", ""),
-        right("list", "", "pods", ""),
-        right("watch", "", "pods", ""),
-        right("delete", "", "services", ""),
-        right("delete", "", "configmaps", ""),
-        right("delete", "apps", "statefulsets", ""),
-    ];
     let config = &request.config;
-    // The uploader and the direct method copy the package through the exec API; S3 does not.
-    if !config.uses_s3_uploader() {
-        rights.push(right("create", "", "pods", "exec"));
-    }
-    if config.persistent_volume_per_worker_gb() > 0.0 {
-        if request.is_restore() {
-            rights.push(right("get", "", "persistentvolumeclaims", ""));
-        } else {
-            rights.push(right("create", "", "persistentvolumeclaims", ""));
-            rights.push(right("delete", "", "persistentvolumeclaims", ""));
-        }
-    }
-    if matches!(request.objects.exposure, Exposure::Ingress(_)) {
-        rights.push(right("create", "networking.k8s.io", "ingresses", ""));
-        rights.push(right("delete", "networking.k8s.io", "ingresses", ""));
-    }
-    if wait {
-        rights.push(right("watch", "", "configmaps", ""));
-    }
-    rights
+    let claim = config.persistent_volume_per_worker_gb() > 0.0;
+    rights::submit_rights(SubmitNeeds {
+        // The uploader and the direct method copy the package through the exec API; S3 does not.
+        exec: !config.uses_s3_uploader(),
+        claim: claim && !request.is_restore(),
+        kept_claim: claim && request.is_restore(),
+        ingress: matches!(request.objects.exposure, Exposure::Ingress(_)),
+        wait,
+    })
 }
 
 fn preflight_input(request: &SubmitRequest, waiting: &WaitArgs) -> PreflightInput {

@@ -39,7 +39,7 @@ fn asks_for_exec(input: &PreflightInput) -> bool {
     input
         .rights
         .iter()
-        .any(|r| r.resource == "pods" && r.subresource == "exec")
+        .any(|r| r.kind.plural() == "pods" && r.subresource == "exec")
 }
 
 #[test]
@@ -61,6 +61,6 @@ fn s3_needs_neither_uploader_pods_nor_exec() {
         input
             .rights
             .iter()
-            .any(|r| r.resource == "statefulsets" && r.verb == "create")
+            .any(|r| r.kind.plural() == "statefulsets" && r.verb == "create")
     );
 }

@@ -6,15 +6,7 @@ use super::compute_resource_values::{compute_resources, compute_resources_value}
 use super::convert::{as_bool, as_float, as_int, kind_of, map_list, scalar_text, string_list};
 use super::key_types::{Check, KeySpec, ValueType};
 use crate::twister2::job_id;
-
-fn is_dns1123_label(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 63
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-}
+use crate::twister2::names::is_dns1123_label;
 
 fn check_number(check: Check, n: f64) -> Result<(), String> {
     match check {
