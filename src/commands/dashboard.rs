@@ -41,6 +41,7 @@ use a free one"
         )
     })?;
     let local = listener.local_addr()?;
+    let stop = crate::signals::interrupted();
     let mut target = port_forward::follow_pods(&cluster, &format!("app={}", dashboard::APP));
     // Give the watch a moment to find the pod, so the first message is accurate.
     let _ = tokio::time::timeout(Duration::from_secs(2), target.wait_for(Option::is_some)).await;
@@ -63,11 +64,9 @@ Ctrl-C to stop."
         target,
         Arc::new(KubeTunnel::new(&cluster)),
         remote,
-        async {
-            // If the signal handler cannot be installed, forward until killed.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
+        async move {
+            // Ctrl-C, SIGTERM and SIGHUP stop forwarding cleanly.
+            stop.await;
         },
         say,
     )

@@ -111,7 +111,24 @@ pub async fn run(global: &GlobalArgs, args: &KillArgs) -> Result<()> {
         eprintln!("Nothing was killed.");
         return Ok(());
     }
-    let failures = kill_and_report(&cluster, &namespace, &targets, &listing, args).await;
+    let interrupted = crate::signals::interrupted();
+    let failures = tokio::select! {
+        failures = kill_and_report(&cluster, &namespace, &targets, &listing, args) => failures,
+        signal = interrupted => {
+            let ids: Vec<&str> = targets.iter().map(|j| j.job_id.as_str()).collect();
+            return Err(crate::exit::ExitStatus {
+                code: 130,
+                message: format!(
+                    "interrupted ({signal}) while killing {}: what was signalled and deleted so \
+    far stays so (a job master that got KILL_JOB deletes its job); run `kubectl twister2 kill {} -n \
+    {namespace}` again to delete what is left",
+                    ids.join(", "),
+                    ids.join(" ")
+                ),
+            }
+            .into());
+        }
+    };
     let mut messages: Vec<String> = failures;
     if let Some(message) = missing_error {
         messages.push(message);

@@ -63,28 +63,6 @@ pub fn options(args: &LogsArgs, stdout_is_tty: bool) -> Result<LogOptions> {
     })
 }
 
-/// Resolves on Ctrl-C (SIGINT) or SIGTERM. The handlers are installed when this is called, so
-/// a signal arriving while the job is looked up is not lost.
-fn interrupted() -> impl std::future::Future<Output = ()> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let interrupt = signal(SignalKind::interrupt());
-    let terminate = signal(SignalKind::terminate());
-    async move {
-        let wait = |s: std::io::Result<tokio::signal::unix::Signal>| async move {
-            match s {
-                Ok(mut s) => {
-                    s.recv().await;
-                }
-                Err(_) => std::future::pending::<()>().await,
-            }
-        };
-        tokio::select! {
-            () = wait(interrupt) => {}
-            () = wait(terminate) => {}
-        }
-    }
-}
-
 /// Run `logs`.
 pub async fn run(global: &GlobalArgs, args: &LogsArgs) -> Result<()> {
     let options = options(args, std::io::stdout().is_terminal())?;
@@ -102,9 +80,13 @@ pub async fn run(global: &GlobalArgs, args: &LogsArgs) -> Result<()> {
         let cluster = cluster::connect(global).await?;
         return logs::run(&cluster, &job_id, &options, std::future::pending()).await;
     }
-    let stop = interrupted();
+    // Ctrl-C, SIGTERM and SIGHUP end following cleanly (exit 0).
+    let stop = crate::signals::interrupted();
     let cluster = cluster::connect(global).await?;
-    logs::run(&cluster, &job_id, &options, stop).await
+    logs::run(&cluster, &job_id, &options, async move {
+        stop.await;
+    })
+    .await
 }
 
 #[cfg(test)]

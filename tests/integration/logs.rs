@@ -422,6 +422,28 @@ fn pods_created_after_the_start_are_picked_up() {
 }
 
 #[test]
+fn sigterm_and_sighup_end_follow_like_ctrl_c() {
+    let env = Env::new();
+    let id = "u-sig-1";
+    seed(&env.server, &spec(id, 1, 1));
+    let worker = format!("{id}-0-0");
+    wait_until("the worker runs", Duration::from_secs(10), || {
+        running(&env.server, &worker)
+    });
+    env.server.append_log(NS, &worker, C0, "working");
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let mut follower = Background::start(&env, &["logs", id, "-f"]);
+        follower.wait_for("a line", Duration::from_secs(20), |out, _| {
+            out.contains("working")
+        });
+        follower.signal(signal);
+        let (code, stdout, stderr) = follower.finish(Duration::from_secs(10));
+        assert_eq!(code, Some(0), "signal {signal}: {stderr}");
+        assert_eq!(stdout, "[worker-0] working\n");
+    }
+}
+
+#[test]
 fn the_end_of_the_job_and_ctrl_c_end_follow_with_exit_zero() {
     let env = Env::new();
     let id = "u-end-1";

@@ -88,6 +88,30 @@ fn kill_through_a_scripted_job_master() {
 }
 
 #[test]
+fn sigterm_while_kill_waits_for_the_job_master_says_what_to_do() {
+    let env = Env::new();
+    let id = "u-kill-term";
+    seed(&env.server, &spec(id, "default"));
+    let mut run = crate::common::Background::start(&env, &["kill", id, "-y", "--timeout", "60s"]);
+    crate::common::wait_until("the kill signal", Duration::from_secs(20), || {
+        env.server
+            .get("configmaps", "default", id)
+            .is_some_and(|cm| cm["data"]["KILL_JOB"] == "true")
+    });
+    run.signal(libc::SIGTERM);
+    let (code, _, stderr) = run.finish(Duration::from_secs(10));
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(
+        stderr.contains("interrupted (SIGTERM) while killing u-kill-term"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("kubectl twister2 kill u-kill-term -n default"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn kill_deletes_what_is_left_when_no_job_master_answers() {
     let env = Env::new();
     let id = "u-kill-2";

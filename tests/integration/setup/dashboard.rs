@@ -77,6 +77,38 @@ fn http_get(port: u16) -> String {
 }
 
 #[test]
+fn dashboard_stops_on_sigterm_and_sighup_as_on_ctrl_c() {
+    let env = env();
+    ok(plugin(&env).args(["setup", "dashboard", "--wait", "--timeout", "30s"]));
+    env.server.forward_port(
+        Some(NS),
+        "twister2-dashboard-0",
+        8080,
+        fake_dashboard("pod"),
+    );
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let mut child = spawn_dashboard(&env, &env.kubeconfig, &[]);
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        assert!(line.starts_with("http://127.0.0.1:"), "{line}");
+        unsafe {
+            libc::kill(child.id() as i32, signal);
+        }
+        let status = child.wait().unwrap();
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        assert!(status.success(), "signal {signal}: {stderr}");
+        assert!(stderr.trim_end().ends_with("stopped"), "{stderr}");
+    }
+}
+
+#[test]
 fn dashboard_forwards_a_free_port_follows_a_replaced_pod_and_stops_on_ctrl_c() {
     let env = env();
     ok(plugin(&env).args(["setup", "dashboard", "--wait", "--timeout", "30s"]));
