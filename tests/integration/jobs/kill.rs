@@ -92,7 +92,7 @@ fn sigterm_while_kill_waits_for_the_job_master_says_what_to_do() {
     let env = Env::new();
     let id = "u-kill-term";
     seed(&env.server, &spec(id, "default"));
-    let mut run = crate::common::Background::start(&env, &["kill", id, "-y", "--timeout", "60s"]);
+    let run = crate::common::Background::start(&env, &["kill", id, "-y", "--timeout", "60s"]);
     crate::common::wait_until("the kill signal", Duration::from_secs(20), || {
         env.server
             .get("configmaps", "default", id)
