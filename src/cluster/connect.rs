@@ -43,9 +43,10 @@ impl std::fmt::Debug for Cluster {
 }
 
 impl Cluster {
-    /// Turn a kube-rs error into a message that names the server/namespace and says what to do.
+    /// Turn a kube-rs error into the typed [`ClusterError`](errors::ClusterError) of the
+    /// boundary: its kind, and a message that names the server/namespace and says what to do.
     pub fn explain(&self, error: kube::Error) -> anyhow::Error {
-        anyhow!(errors::explain(&error, &self.scope()))
+        errors::ClusterError::new(&error, &self.scope()).into()
     }
 
     /// Where requests go, for error messages.

@@ -1,6 +1,9 @@
-//! Turning kube-rs and kubeconfig errors into one-line messages a person can act on: what failed,
-//! why, and what to do. A Forbidden names the user, verb, resource and namespace (the server's own
-//! message does) and points at `kubectl twister2 setup auth`; a connection error names the server.
+//! The error of the `cluster/` boundary: a failed API call as a [`ClusterError`] — its kind
+//! (not found, conflict, forbidden, invalid, unreachable, timeout, …) for callers that react to
+//! it, and one-line message a person can act on, rendered here and nowhere else: what failed,
+//! why, and what to do. A Forbidden names the user, verb, resource and namespace (the server's
+//! own message does) and points at `kubectl twister2 setup auth`; a connection error names the
+//! server.
 
 use std::error::Error as StdError;
 
@@ -17,6 +20,90 @@ pub struct RequestScope<'a> {
     pub timeout: Option<std::time::Duration>,
     /// The kubeconfig's proxy (scheme, host and port only), if requests go through one.
     pub proxy: Option<&'a str>,
+}
+
+/// What kind of failure an API call met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// 404: the object (or its kind) does not exist.
+    NotFound,
+    /// 409 AlreadyExists: an object of that name exists.
+    AlreadyExists,
+    /// 409: someone else changed the object.
+    Conflict,
+    /// 403: the caller may not.
+    Forbidden,
+    /// 401: the credentials were rejected.
+    Unauthorized,
+    /// 422: the object was refused as invalid.
+    Invalid,
+    /// 429: the API server is overloaded.
+    Overloaded,
+    /// No connection (refused, DNS, TLS, proxy, dropped).
+    Unreachable,
+    /// No answer within `--request-timeout`.
+    Timeout,
+    /// Anything else the server or the client reported.
+    Other,
+}
+
+/// A failed API call: what kind of failure, and its explanation for people.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{explanation}")]
+pub struct ClusterError {
+    /// The kind of failure.
+    pub kind: ErrorKind,
+    /// The message for people ([`explain`]).
+    pub explanation: String,
+}
+
+impl ClusterError {
+    /// The typed error of `error`, explained for requests to `scope`.
+    pub fn new(error: &kube::Error, scope: &RequestScope<'_>) -> ClusterError {
+        ClusterError {
+            kind: classify(error),
+            explanation: explain(error, scope),
+        }
+    }
+}
+
+/// The kind of a kube-rs error.
+pub fn classify(error: &kube::Error) -> ErrorKind {
+    match error {
+        kube::Error::Api(status) => match (status.code, status.reason.as_str()) {
+            (404, _) | (_, "NotFound") => ErrorKind::NotFound,
+            (409, "AlreadyExists") | (_, "AlreadyExists") => ErrorKind::AlreadyExists,
+            (409, _) => ErrorKind::Conflict,
+            (403, _) | (_, "Forbidden") => ErrorKind::Forbidden,
+            (401, _) | (_, "Unauthorized") => ErrorKind::Unauthorized,
+            (422, _) | (_, "Invalid") => ErrorKind::Invalid,
+            (429, _) => ErrorKind::Overloaded,
+            (504, _) | (_, "Timeout") => ErrorKind::Timeout,
+            _ => ErrorKind::Other,
+        },
+        kube::Error::Auth(_) => ErrorKind::Unauthorized,
+        other => {
+            let mut source: Option<&(dyn StdError + 'static)> = Some(other);
+            while let Some(cause) = source {
+                if cause.is::<tower::timeout::error::Elapsed>() {
+                    return ErrorKind::Timeout;
+                }
+                if cause.is::<std::io::Error>() || cause.is::<hyper::Error>() {
+                    return ErrorKind::Unreachable;
+                }
+                source = cause.source();
+            }
+            ErrorKind::Other
+        }
+    }
+}
+
+/// The kind of the first [`ClusterError`] in `error`'s chain, if there is one.
+pub fn kind_of(error: &anyhow::Error) -> Option<ErrorKind> {
+    error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<ClusterError>())
+        .map(|e| e.kind)
 }
 
 /// A readable message for a kube-rs error.
@@ -217,6 +304,44 @@ fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn api_errors_keep_their_kind_and_their_explanation() {
+        let scope = super::RequestScope {
+            server: "https://k:6443",
+            namespace: "jobs",
+            timeout: None,
+            proxy: None,
+        };
+        let status = |code: u16, reason: &str| {
+            kube::Error::Api(Box::new(
+                kube::core::Status::failure(&format!("{reason} message"), reason).with_code(code),
+            ))
+        };
+        let e = super::ClusterError::new(&status(404, "NotFound"), &scope);
+        assert_eq!(e.kind, super::ErrorKind::NotFound);
+        assert_eq!(e.to_string(), "NotFound: NotFound message");
+        let wrapped =
+            anyhow::Error::new(super::ClusterError::new(&status(403, "Forbidden"), &scope))
+                .context("cannot create service/x");
+        assert_eq!(super::kind_of(&wrapped), Some(super::ErrorKind::Forbidden));
+        assert!(
+            super::chain_text(wrapped.as_ref()).starts_with("cannot create service/x: Forbidden")
+        );
+        assert_eq!(
+            super::classify(&status(409, "AlreadyExists")),
+            super::ErrorKind::AlreadyExists
+        );
+        assert_eq!(
+            super::classify(&status(409, "Conflict")),
+            super::ErrorKind::Conflict
+        );
+        assert_eq!(
+            super::classify(&status(422, "Invalid")),
+            super::ErrorKind::Invalid
+        );
+        assert_eq!(super::kind_of(&anyhow::anyhow!("plain")), None);
+    }
+
     use super::*;
     use anyhow::Context;
 

@@ -75,11 +75,9 @@ pub async fn apply(cluster: &Cluster, object: &Value, dry_run: bool) -> Result<V
         .patch(&target.name, &params, &Patch::Apply(object))
         .await
         .map_err(|e| {
-            anyhow!(
-                "cannot apply {}: {}",
-                target.display(),
-                crate::cluster::errors::explain(&e, &cluster.scope())
-            )
+            cluster
+                .explain(e)
+                .context(format!("cannot apply {}", target.display()))
         })?;
     Ok(serde_json::to_value(stored)?)
 }

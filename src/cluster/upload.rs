@@ -223,22 +223,18 @@ pub async fn upload_to_uploaders(
         }
     });
     let results = futures::future::join_all(uploads).await;
+    let total = results.len();
     let mut names = Vec::new();
-    let mut failures = Vec::new();
+    let mut failures = crate::exit::Problems::default();
     for (name, result) in results {
-        match result {
-            Ok(()) => names.push(name),
-            Err(e) => failures.push(format!("{e:#}")),
+        if failures.take(result).is_some() {
+            names.push(name);
         }
     }
-    if !failures.is_empty() {
-        bail!(
-            "the package did not reach every uploader pod ({} of {} failed):\n  - {}",
-            failures.len(),
-            failures.len() + names.len(),
-            failures.join("\n  - ")
-        );
-    }
+    let failed = failures.len();
+    failures.into_result(&format!(
+        "the package did not reach every uploader pod ({failed} of {total} failed):"
+    ))?;
     names.sort();
     Ok(names)
 }

@@ -132,10 +132,9 @@ async fn wait_one(
                 watcher::Error::InitialListFailed(e @ kube::Error::Api(_))
                 | watcher::Error::WatchStartFailed(e @ kube::Error::Api(_)),
             ) if is_permanent(&e) => {
-                return Err(anyhow!(
-                    "cannot watch statefulset/{name}: {}",
-                    crate::cluster::errors::explain(&e, &cluster.scope())
-                ));
+                return Err(cluster
+                    .explain(e)
+                    .context(format!("cannot watch statefulset/{name}")));
             }
             // Transient (dropped connection, expired resourceVersion): the watcher backs off
             // and resumes.

@@ -6,12 +6,13 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 
 use crate::cli::GlobalArgs;
 use crate::cli::jobs::ClearArgs;
 use crate::cluster::{self, clear};
 use crate::commands::kill::check_job_ids;
+use crate::exit::Problems;
 use crate::output::prompt;
 use crate::state::repository;
 
@@ -108,28 +109,21 @@ that name in namespace {ns}",
         .map(|c| c.job_id.clone())
         .collect();
     let failed_claims = clear::delete_claims(&cluster, &claims).await;
-    let mut failures: Vec<String> = failed_claims
-        .iter()
-        .map(|(name, why)| format!("persistentvolumeclaim/{name}: {why}"))
-        .collect();
+    let mut failures = Problems::default();
     for c in &work {
-        if c.package.is_some()
-            && let Err(e) = repository::remove(&dir, &c.job_id)
-        {
-            failures.push(format!("{e:#}"));
+        let mut cleared = true;
+        if let Some((name, why)) = failed_claims.iter().find(|(name, _)| *name == c.job_id) {
+            failures.other(format!("persistentvolumeclaim/{name}: {why}"));
+            cleared = false;
         }
-        if !failures.iter().any(|f| f.contains(&c.job_id)) {
+        if c.package.is_some() && failures.take(repository::remove(&dir, &c.job_id)).is_none() {
+            cleared = false;
+        }
+        if cleared {
             println!("job {:?} cleared", c.job_id);
         }
     }
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(anyhow!(
-            "could not clear everything:\n  - {}",
-            failures.join("\n  - ")
-        ))
-    }
+    failures.into_result("could not clear everything:")
 }
 
 fn describe(c: &Clearing, ns: &str) -> String {

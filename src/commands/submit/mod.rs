@@ -410,10 +410,7 @@ async fn create_all(cluster: &Cluster, plan: &Plan, created: &Created) -> Result
             let what = objects::ObjectRef::of(object, &cluster.namespace)
                 .map(|r| r.display())
                 .unwrap_or_default();
-            anyhow!(
-                "cannot create {what}: {}",
-                crate::cluster::errors::explain(&e, &cluster.scope())
-            )
+            cluster.explain(e).context(format!("cannot create {what}"))
         })
     }))
     .await;
@@ -447,10 +444,9 @@ async fn create_all(cluster: &Cluster, plan: &Plan, created: &Created) -> Result
     }
     for object in &rest {
         let stored = objects::create(cluster, object, false).await.map_err(|e| {
-            anyhow!(
-                "cannot create the exposure of the job: {}",
-                crate::cluster::errors::explain(&e, &cluster.scope())
-            )
+            cluster
+                .explain(e)
+                .context("cannot create the exposure of the job")
         })?;
         created.note(objects::ObjectRef::of(&stored, &cluster.namespace)?);
     }
@@ -467,25 +463,15 @@ async fn server_dry_run(cluster: &Cluster, plan: &Plan, output: Option<WriteForm
     )
     .await;
     let mut accepted = Vec::new();
-    let mut rejected = Vec::new();
+    let mut rejected = Problems::default();
     for (object, result) in values.iter().zip(results) {
-        match result {
-            Ok(stored) => accepted.push(stored),
-            Err(e) => rejected.push(format!(
-                "{}: {}",
-                objects::ObjectRef::of(object, &cluster.namespace)
-                    .map(|r| r.display())
-                    .unwrap_or_default(),
-                crate::cluster::errors::explain(&e, &cluster.scope())
-            )),
-        }
+        let what = objects::ObjectRef::of(object, &cluster.namespace)
+            .map(|r| r.display())
+            .unwrap_or_default();
+        let stored = result.map_err(|e| cluster.explain(e).context(what));
+        accepted.extend(rejected.take(stored));
     }
-    if !rejected.is_empty() {
-        return Err(anyhow!(
-            "the API server rejected (dry run, nothing was created):\n  - {}",
-            rejected.join("\n  - ")
-        ));
-    }
+    rejected.into_result("the API server rejected (dry run, nothing was created):")?;
     print_values(&accepted, output.unwrap_or(WriteFormat::Name))
 }
 

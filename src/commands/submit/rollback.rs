@@ -88,13 +88,9 @@ pub async fn undo(cluster: &Cluster, created: &Created, plan: &Plan) -> Result<(
         }
     );
     let deletions = futures::future::join_all(objects.iter().map(|object| async move {
-        objects::delete(cluster, object, true).await.map_err(|e| {
-            format!(
-                "{}: {}",
-                object.display(),
-                crate::cluster::errors::explain(&e, &cluster.scope())
-            )
-        })
+        objects::delete(cluster, object, true)
+            .await
+            .map_err(|e| format!("{}: {}", object.display(), cluster.explain(e)))
     }));
     let file = format!(
         "{}/{}",
