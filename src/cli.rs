@@ -239,21 +239,8 @@ pub enum WriteFormat {
     Name,
 }
 
-/// Output format of a command that lists things.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ListFormat {
-    /// Aligned columns, kubectl style.
-    #[default]
-    Table,
-    /// Table with extra columns.
-    Wide,
-    /// JSON document.
-    Json,
-    /// YAML document.
-    Yaml,
-    /// One name per line.
-    Name,
-}
+/// Output format of a command that lists things (defined with the rendering).
+pub use crate::output::document::ListFormat;
 
 /// Output flags of every listing command.
 #[derive(Debug, Clone, Default, Args)]

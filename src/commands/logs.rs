@@ -73,19 +73,32 @@ pub async fn run(global: &GlobalArgs, args: &LogsArgs) -> Result<()> {
     check_job_ids(std::slice::from_ref(&job_id))?;
     if args.files {
         let cluster = cluster::connect(global).await?;
-        return logs::fetch_files(&cluster, &job_id, &options).await;
+        return logs::fetch_files(&cluster, &job_id, &options, Box::new(std::io::stdout())).await;
     }
     if !args.follow {
         // A plain read is interrupted the usual way: Ctrl-C ends the process.
         let cluster = cluster::connect(global).await?;
-        return logs::run(&cluster, &job_id, &options, std::future::pending()).await;
+        return logs::run(
+            &cluster,
+            &job_id,
+            &options,
+            Box::new(std::io::stdout()),
+            std::future::pending(),
+        )
+        .await;
     }
     // Ctrl-C, SIGTERM and SIGHUP end following cleanly (exit 0).
     let stop = crate::signals::interrupted();
     let cluster = cluster::connect(global).await?;
-    logs::run(&cluster, &job_id, &options, async move {
-        stop.await;
-    })
+    logs::run(
+        &cluster,
+        &job_id,
+        &options,
+        Box::new(std::io::stdout()),
+        async move {
+            stop.await;
+        },
+    )
     .await
 }
 

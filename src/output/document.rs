@@ -4,6 +4,22 @@ use anyhow::Result;
 use serde::Serialize;
 use serde_json::Value;
 
+/// Output format of a command that lists things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns, kubectl style.
+    #[default]
+    Table,
+    /// Table with extra columns.
+    Wide,
+    /// JSON document.
+    Json,
+    /// YAML document.
+    Yaml,
+    /// One name per line.
+    Name,
+}
+
 /// JSON or YAML, for commands whose output is one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum StructuredFormat {

@@ -1,5 +1,5 @@
 //! kubectl-style tables: upper-case headers, no borders, columns separated by three spaces,
-//! `<none>` for empty cells, no trailing blanks.
+//! `<none>` for empty cells, no trailing blanks — rendered whole, or streamed row by row.
 
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
 
@@ -36,6 +36,39 @@ pub fn render(headers: &[&str], rows: &[Vec<String>], no_headers: bool) -> Strin
         out.push('\n');
     }
     out
+}
+
+/// Streamed tables (rows written as they are made, widths from a first pass) use the same
+/// layout as [`render`]: these two functions are that layout, cell by cell.
+/// A cell's width in a streamed table (an empty cell shows as `<none>`).
+pub fn column_width(cell: &str) -> usize {
+    if cell.is_empty() {
+        NONE.len()
+    } else {
+        cell.chars().count()
+    }
+}
+
+/// Cells left-aligned in their columns, three spaces apart, `<none>` for empty ones, no
+/// trailing blanks.
+pub fn write_line(
+    out: &mut impl std::io::Write,
+    line: &mut String,
+    widths: &[usize],
+    cells: &[std::borrow::Cow<'_, str>],
+) -> std::io::Result<()> {
+    line.clear();
+    let last = cells.len().saturating_sub(1);
+    for (index, (cell, width)) in cells.iter().zip(widths).enumerate() {
+        let text: &str = if cell.is_empty() { NONE } else { cell };
+        line.push_str(text);
+        if index < last {
+            let pad = width.saturating_sub(text.chars().count()) + 3;
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+    }
+    out.write_all(line.trim_end().as_bytes())?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

@@ -121,6 +121,7 @@ pub async fn fetch(
     job_id: &str,
     found: &FoundJob,
     options: &LogOptions,
+    out: super::Out,
 ) -> Result<()> {
     if found.pods.is_empty() {
         return Err(anyhow!(
@@ -139,7 +140,7 @@ pub async fn fetch(
             .await
             .map_err(|e| anyhow!("cannot create {}: {e}", dir.display()))?;
     }
-    let writer = matches!(options.destination, Destination::Print { .. }).then(Writer::stdout);
+    let writer = matches!(options.destination, Destination::Print { .. }).then(|| Writer::to(out));
     let ctx = Ctx::new(cluster, job_id, options, None);
     let listings = Arc::new(Listings::default());
     let mut tasks = JoinSet::new();

@@ -36,6 +36,7 @@ pub async fn follow(
     job_id: &str,
     found: FoundJob,
     options: &LogOptions,
+    out: super::Out,
     stop: impl Future<Output = ()>,
 ) -> Result<()> {
     let options = LogOptions {
@@ -47,7 +48,7 @@ pub async fn follow(
             .await
             .map_err(|e| anyhow!("cannot create {}: {e}", dir.display()))?;
     }
-    let writer = matches!(options.destination, Destination::Print { .. }).then(Writer::stdout);
+    let writer = matches!(options.destination, Destination::Print { .. }).then(|| Writer::to(out));
     let shared = writer.as_ref().map(|w| w.channel(mux::SHARED_DEPTH));
     let ctx = Ctx::new(cluster, job_id, &options, shared);
     let watched = supervise(&ctx, found.layout, stop).await;

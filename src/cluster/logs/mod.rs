@@ -57,24 +57,28 @@ in the first pod's log, so --worker cannot pick them; leave out --worker"
     Ok(())
 }
 
-/// Print (or save) the logs of job `job_id` once; follows instead when `options.follow`, until
-/// the job ends or `stop` resolves.
+/// Where printed lines go (the command passes its stdout; tests a buffer).
+pub type Out = Box<dyn std::io::Write + Send + 'static>;
+
+/// Print (to `out`) or save the logs of job `job_id` once; follows instead when
+/// `options.follow`, until the job ends or `stop` resolves.
 pub async fn run(
     cluster: &Cluster,
     job_id: &str,
     options: &LogOptions,
+    out: Out,
     stop: impl Future<Output = ()>,
 ) -> Result<()> {
     let found = job::locate(cluster, job_id).await?;
     check_selection(job_id, &found, options)?;
     if !options.follow {
-        return once::show(cluster, job_id, &found, options).await;
+        return once::show(cluster, job_id, &found, options, out).await;
     }
     if !found.running {
         eprintln!("job {job_id} has ended (its ConfigMap is gone): showing the logs that are left");
-        return once::show(cluster, job_id, &found, options).await;
+        return once::show(cluster, job_id, &found, options, out).await;
     }
-    follow::follow(cluster, job_id, found, options, stop).await
+    follow::follow(cluster, job_id, found, options, out, stop).await
 }
 
 /// Follow job `job_id`: every selected container of every pod, including pods that appear
@@ -85,18 +89,24 @@ pub async fn follow_job(
     cluster: &Cluster,
     job_id: &str,
     options: &LogOptions,
+    out: Out,
     stop: impl Future<Output = ()>,
 ) -> Result<()> {
     let options = LogOptions {
         follow: true,
         ..options.clone()
     };
-    run(cluster, job_id, &options, stop).await
+    run(cluster, job_id, &options, out, stop).await
 }
 
 /// Fetch the log files Twister2 writes inside the job's pods (`--files`).
-pub async fn fetch_files(cluster: &Cluster, job_id: &str, options: &LogOptions) -> Result<()> {
+pub async fn fetch_files(
+    cluster: &Cluster,
+    job_id: &str,
+    options: &LogOptions,
+    out: Out,
+) -> Result<()> {
     let found = job::locate(cluster, job_id).await?;
     check_selection(job_id, &found, options)?;
-    files::fetch(cluster, job_id, &found, options).await
+    files::fetch(cluster, job_id, &found, options, out).await
 }

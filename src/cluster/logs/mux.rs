@@ -135,12 +135,7 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// A writer of process stdout.
-    pub fn stdout() -> Self {
-        Writer::to(std::io::stdout())
-    }
-
-    /// A writer of `out` (tests use a buffer).
+    /// A writer of `out`: the command's stdout, or a buffer in tests.
     pub fn to(out: impl Write + Send + 'static) -> Self {
         let (order, mut sources) = mpsc::unbounded_channel::<mpsc::Receiver<Vec<u8>>>();
         let thread = std::thread::spawn(move || {

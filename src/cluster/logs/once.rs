@@ -46,6 +46,7 @@ pub async fn show(
     job_id: &str,
     found: &FoundJob,
     options: &LogOptions,
+    out: super::Out,
 ) -> Result<()> {
     let options = LogOptions {
         follow: false,
@@ -69,7 +70,7 @@ pub async fn show(
             .await
             .map_err(|e| anyhow!("cannot create {}: {e}", dir.display()))?;
     }
-    let writer = matches!(options.destination, Destination::Print { .. }).then(Writer::stdout);
+    let writer = matches!(options.destination, Destination::Print { .. }).then(|| Writer::to(out));
     let ctx = Ctx::new(cluster, job_id, &options, None);
     let mut tasks = JoinSet::new();
     for (source, pod) in sources {

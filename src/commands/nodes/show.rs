@@ -2,39 +2,20 @@
 //! Twister2 pods — as a table (`-o wide` adds hostname and jobs), `-o json|yaml|name`, or
 //! `--tree` (datacenter → rack → node → pods). One node list and one pod list, concurrently.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use anyhow::Result;
 use k8s_openapi::api::core::v1::{Node, Pod};
-use serde::Serialize;
 
 use crate::cli::nodes::ShowArgs;
-use crate::cli::{GlobalArgs, ListFormat, StructuredFormat};
+use crate::cli::{GlobalArgs, ListFormat};
 use crate::cluster;
 use crate::cluster::nodes::{list_nodes, list_twister2_pods};
 use crate::commands::nodes::{keys_from_args, sorted};
+use crate::output::nodes::{NodeTopology, render};
 use crate::output::tree::{self, PodRole, TopologyNode, TopologyPod};
-use crate::output::{document, table};
 use crate::twister2::label_plan::{ClusterNode, LabelKeys};
 use crate::twister2::names::{JOB, MASTER_POD, WORKER_POD};
-
-/// The `-o json|yaml` document.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NodeTopology<'a> {
-    /// Always `Twister2NodeList`.
-    pub kind: &'static str,
-    /// The rack label key used.
-    pub rack_key: &'a str,
-    /// The datacenter label key used.
-    pub datacenter_key: &'a str,
-    /// Whether Twister2 pods could be listed (false: `twister2Pods` are unknown).
-    pub pods_listed: bool,
-    /// The nodes, in name order.
-    pub items: &'a [TopologyNode],
-    /// Twister2 pods on no listed node (pending, or on a node that is gone).
-    pub unscheduled_pods: &'a [TopologyPod],
-}
 
 /// Run `nodes` (no command).
 pub async fn run(global: &GlobalArgs, args: &ShowArgs) -> Result<()> {
@@ -157,83 +138,6 @@ pub fn topology(
         })
         .collect();
     (items, unscheduled)
-}
-
-/// The stdout text for a listing format (not the tree).
-pub fn render(
-    document: &NodeTopology<'_>,
-    format: ListFormat,
-    no_headers: bool,
-    all_namespaces: bool,
-) -> Result<String> {
-    Ok(match format {
-        ListFormat::Json => document::render(document, StructuredFormat::Json)?,
-        ListFormat::Yaml => document::render(document, StructuredFormat::Yaml)?,
-        ListFormat::Name => document
-            .items
-            .iter()
-            .map(|n| format!("node/{}\n", n.name))
-            .collect(),
-        ListFormat::Table | ListFormat::Wide => {
-            if document.items.is_empty() {
-                return Ok(String::new());
-            }
-            let wide = format == ListFormat::Wide;
-            let mut headers = vec![
-                "node",
-                "internal-ip",
-                "external-ip",
-                "rack",
-                "datacenter",
-                "ready",
-                "twister2 pods",
-            ];
-            if wide {
-                headers.extend(["hostname", "jobs"]);
-            }
-            let rows: Vec<Vec<String>> = document
-                .items
-                .iter()
-                .map(|n| row(n, document.pods_listed, wide, all_namespaces))
-                .collect();
-            table::render(&headers, &rows, no_headers)
-        }
-    })
-}
-
-fn row(node: &TopologyNode, pods_listed: bool, wide: bool, all_namespaces: bool) -> Vec<String> {
-    let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let mut cells = vec![
-        node.name.clone(),
-        text(&node.internal_ip),
-        text(&node.external_ip),
-        text(&node.rack),
-        text(&node.datacenter),
-        node.ready.clone(),
-        if pods_listed {
-            node.twister2_pods.len().to_string()
-        } else {
-            "?".to_string()
-        },
-    ];
-    if wide {
-        let jobs: BTreeSet<String> = node
-            .twister2_pods
-            .iter()
-            .filter_map(|p| {
-                p.job.as_ref().map(|job| {
-                    if all_namespaces {
-                        format!("{}/{job}", p.namespace)
-                    } else {
-                        job.clone()
-                    }
-                })
-            })
-            .collect();
-        cells.push(text(&node.hostname));
-        cells.push(jobs.into_iter().collect::<Vec<_>>().join(","));
-    }
-    cells
 }
 
 #[cfg(test)]

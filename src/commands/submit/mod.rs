@@ -344,7 +344,14 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
             },
             ..LogOptions::default()
         };
-        cluster::logs::follow_job(cluster, job_id, &options, std::future::pending()).await
+        cluster::logs::follow_job(
+            cluster,
+            job_id,
+            &options,
+            Box::new(std::io::stdout()),
+            std::future::pending(),
+        )
+        .await
     };
     let run_all = async {
         let (outcome, followed) = futures::join!(end, logs);
