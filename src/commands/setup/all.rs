@@ -58,9 +58,9 @@ pub async fn run(global: &GlobalArgs, args: &AllArgs) -> Result<()> {
         ));
     }
     plan::check_wait(&args.write, Some(&args.wait))?;
-    plans("default", args)?;
-    let target = Target::new(global, args.write.dry_run).await?;
-    let mut all = plans(target.namespace(), args)?;
+    let ns = plan::namespace(global, args.write.dry_run).await;
+    let mut all = plans(&ns, args)?;
+    let target = Target::new(global, args.write.dry_run, &ns).await?;
     let secret = openmpi_secret::decide(
         &target,
         DEFAULT_SECRET_NAME,

@@ -61,10 +61,10 @@ pub fn plan(opts: &AuthOptions) -> Result<Plan> {
 
 /// Run `setup auth`.
 pub async fn run(global: &GlobalArgs, args: &AuthArgs) -> Result<()> {
-    // Validate the flags before any cluster call (the namespace is checked again below).
-    plan(&options("default", args))?;
-    let target = Target::new(global, args.write.dry_run).await?;
-    let plan = plan(&options(target.namespace(), args))?;
+    // Every flag is checked, in the namespace the objects go to, before the first request.
+    let ns = plan::namespace(global, args.write.dry_run).await;
+    let plan = plan(&options(&ns, args))?;
+    let target = Target::new(global, args.write.dry_run, &ns).await?;
     plan::execute(&target, &args.write, None, &[plan]).await?;
     Ok(())
 }

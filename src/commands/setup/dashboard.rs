@@ -41,10 +41,10 @@ and open {}",
 /// Run `setup dashboard`.
 pub async fn run(global: &GlobalArgs, args: &DashboardSetupArgs) -> Result<()> {
     plan::check_wait(&args.write, Some(&args.wait))?;
-    plan(&options("default", &args.image, &args.storage))?;
-    let target = Target::new(global, args.write.dry_run).await?;
-    let opts = options(target.namespace(), &args.image, &args.storage);
-    plan::execute(&target, &args.write, Some(&args.wait), &[plan(&opts)?]).await?;
+    let ns = plan::namespace(global, args.write.dry_run).await;
+    let plan = plan(&options(&ns, &args.image, &args.storage))?;
+    let target = Target::new(global, args.write.dry_run, &ns).await?;
+    plan::execute(&target, &args.write, Some(&args.wait), &[plan]).await?;
     Ok(())
 }
 

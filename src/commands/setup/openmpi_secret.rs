@@ -159,7 +159,8 @@ pub async fn run(global: &GlobalArgs, args: &OpenMpiSecretArgs) -> Result<()> {
         Some(path) => KeySource::Imported(Box::new(SshKeyPair::from_private_key_file(path)?)),
         None => KeySource::generate(args.key_type),
     };
-    let target = Target::new(global, args.write.dry_run).await?;
+    let ns = plan::namespace(global, args.write.dry_run).await;
+    let target = Target::new(global, args.write.dry_run, &ns).await?;
     let step = decide(&target, &args.name, source, args.rotate).await?;
     plan::execute(
         &target,

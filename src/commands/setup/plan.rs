@@ -54,28 +54,40 @@ pub enum Target {
     },
 }
 
-impl Target {
-    /// Connects unless `--dry-run=client` (which only reads the kubeconfig, for the namespace).
-    pub async fn new(global: &GlobalArgs, dry_run: DryRun) -> Result<Target> {
-        match dry_run {
-            DryRun::Client => {
-                let namespace = match &global.namespace {
-                    Some(ns) => ns.clone(),
-                    None => match cluster::connect::resolve_config(global).await {
-                        Ok(config) => config.default_namespace,
-                        // Rendering needs no cluster; say which namespace was used instead.
-                        Err(e) => {
-                            eprintln!("warning: {e:#}; rendering for namespace default");
-                            "default".to_string()
-                        }
-                    },
-                };
-                Ok(Target::Local { namespace })
+/// The namespace the objects go to, resolved without a request (the flag, else the kubeconfig
+/// context's, else `default`), so every option is checked in it before the first request.
+pub async fn namespace(global: &GlobalArgs, dry_run: DryRun) -> String {
+    if let Some(ns) = &global.namespace {
+        return ns.clone();
+    }
+    match cluster::connect::resolve_config(global).await {
+        Ok(config) => config.default_namespace,
+        Err(e) => {
+            // Rendering needs no cluster; say which namespace was used instead. Otherwise the
+            // connection reports the problem.
+            if dry_run == DryRun::Client {
+                eprintln!("warning: {e:#}; rendering for namespace default");
             }
-            DryRun::Server | DryRun::None => Ok(Target::Cluster {
-                cluster: cluster::connect(global).await?,
-                dry_run: dry_run == DryRun::Server,
+            "default".to_string()
+        }
+    }
+}
+
+impl Target {
+    /// For objects in `namespace`: connects unless `--dry-run=client`.
+    pub async fn new(global: &GlobalArgs, dry_run: DryRun, namespace: &str) -> Result<Target> {
+        match dry_run {
+            DryRun::Client => Ok(Target::Local {
+                namespace: namespace.to_string(),
             }),
+            DryRun::Server | DryRun::None => {
+                let mut cluster = cluster::connect(global).await?;
+                cluster.namespace = namespace.to_string();
+                Ok(Target::Cluster {
+                    cluster,
+                    dry_run: dry_run == DryRun::Server,
+                })
+            }
         }
     }
 

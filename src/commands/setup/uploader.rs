@@ -53,10 +53,10 @@ pub fn plan(opts: &UploaderOptions) -> Result<Plan> {
 /// Run `setup uploader`.
 pub async fn run(global: &GlobalArgs, args: &UploaderArgs) -> Result<()> {
     plan::check_wait(&args.write, Some(&args.wait))?;
-    plan(&options("default", args.replicas, &args.image))?;
-    let target = Target::new(global, args.write.dry_run).await?;
-    let opts = options(target.namespace(), args.replicas, &args.image);
-    plan::execute(&target, &args.write, Some(&args.wait), &[plan(&opts)?]).await?;
+    let ns = plan::namespace(global, args.write.dry_run).await;
+    let plan = plan(&options(&ns, args.replicas, &args.image))?;
+    let target = Target::new(global, args.write.dry_run, &ns).await?;
+    plan::execute(&target, &args.write, Some(&args.wait), &[plan]).await?;
     Ok(())
 }
 

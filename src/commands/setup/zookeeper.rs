@@ -49,20 +49,10 @@ lost when a ZooKeeper pod restarts or moves; pass --storage-class and/or --stora
 /// Run `setup zookeeper`.
 pub async fn run(global: &GlobalArgs, args: &ZookeeperArgs) -> Result<()> {
     plan::check_wait(&args.write, Some(&args.wait))?;
-    plan(&options(
-        "default",
-        args.replicas,
-        &args.image,
-        &args.storage,
-    ))?;
-    let target = Target::new(global, args.write.dry_run).await?;
-    let opts = options(
-        target.namespace(),
-        args.replicas,
-        &args.image,
-        &args.storage,
-    );
-    plan::execute(&target, &args.write, Some(&args.wait), &[plan(&opts)?]).await?;
+    let ns = plan::namespace(global, args.write.dry_run).await;
+    let plan = plan(&options(&ns, args.replicas, &args.image, &args.storage))?;
+    let target = Target::new(global, args.write.dry_run, &ns).await?;
+    plan::execute(&target, &args.write, Some(&args.wait), &[plan]).await?;
     Ok(())
 }
 

@@ -29,7 +29,6 @@ use crate::exit::Problems;
 use crate::manifests;
 use crate::manifests::rights::{self, Right, SubmitNeeds};
 use crate::output::{document, progress::Progress};
-use crate::twister2::config::keys;
 use crate::twister2::spec::{Exposure, UploadMethod};
 use crate::twister2::submit::{
     self as plan, ClusterFacts, DEFAULT_OPENMPI_SECRET, Namespace, NamespaceOrigin, Plan,
@@ -321,7 +320,7 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
     }
     let end = async {
         let rules = OutcomeRules {
-            max_worker_restarts: max_worker_restarts(plan),
+            max_worker_restarts: plan.config.max_worker_restarts(),
             zookeeper: plan.config.zookeeper_addresses().is_some(),
         };
         cluster::job_wait::wait_for_job_end(cluster, job_id, &rules).await
@@ -387,13 +386,6 @@ pods will not get the package); `kubectl twister2 setup uploader` avoids this."
     }
     eprintln!("job {job_id} {outcome}");
     Ok(())
-}
-
-fn max_worker_restarts(plan: &Plan) -> u32 {
-    plan.config
-        .get_int(keys::MAX_WORKER_RESTARTS)
-        .and_then(|n| u32::try_from(n).ok())
-        .unwrap_or(5)
 }
 
 /// Create every object: the job's own objects in one concurrent wave, then the exposure

@@ -306,6 +306,14 @@ impl Config {
             .filter(|p| *p != 0)
     }
 
+    /// `twister2.fault.tolerance.max.worker.restarts` (default 5): restarts of one worker before
+    /// the job fails.
+    pub fn max_worker_restarts(&self) -> u32 {
+        self.get_int(keys::MAX_WORKER_RESTARTS)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(5)
+    }
+
     /// `twister2.checkpointing.enable`.
     pub fn checkpointing_enabled(&self) -> bool {
         self.get_bool(keys::CHECKPOINTING_ENABLE)
