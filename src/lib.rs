@@ -2,6 +2,8 @@
 //! over this library; data flows one way: `cli` → `twister2` (typed spec) → `manifests` (pure
 //! objects) → `cluster` (network) → `output` (terminal), glued per verb in `commands`.
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod cluster;
 pub mod commands;

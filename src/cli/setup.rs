@@ -100,6 +100,7 @@ pub struct AuthArgs {
     #[arg(long, value_name = "NAME", default_value = DEFAULT_SECRET_NAME)]
     pub secret_name: String,
 
+    /// --dry-run and -o.
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -141,6 +142,7 @@ pub struct OpenMpiSecretArgs {
     #[arg(long, requires = "save_private_key")]
     pub force: bool,
 
+    /// --dry-run and -o.
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -156,12 +158,15 @@ pub struct ZookeeperArgs {
     #[arg(long, value_name = "IMAGE", default_value = DEFAULT_ZOOKEEPER_IMAGE)]
     pub image: String,
 
+    /// Persistent storage of the component.
     #[command(flatten)]
     pub storage: StorageArgs,
 
+    /// --wait and --timeout.
     #[command(flatten)]
     pub wait: WaitArgs,
 
+    /// --dry-run and -o.
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -173,12 +178,15 @@ pub struct DashboardSetupArgs {
     #[arg(long, value_name = "IMAGE", default_value = DEFAULT_DASHBOARD_IMAGE)]
     pub image: String,
 
+    /// Persistent storage of the component.
     #[command(flatten)]
     pub storage: StorageArgs,
 
+    /// --wait and --timeout.
     #[command(flatten)]
     pub wait: WaitArgs,
 
+    /// --dry-run and -o.
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -194,9 +202,11 @@ pub struct UploaderArgs {
     #[arg(long, value_name = "IMAGE", default_value = DEFAULT_UPLOADER_IMAGE)]
     pub image: String,
 
+    /// --wait and --timeout.
     #[command(flatten)]
     pub wait: WaitArgs,
 
+    /// --dry-run and -o.
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -236,9 +246,11 @@ pub struct AllArgs {
     #[command(flatten)]
     pub storage: StorageArgs,
 
+    /// --wait and --timeout.
     #[command(flatten)]
     pub wait: WaitArgs,
 
+    /// --dry-run and -o.
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -258,6 +270,7 @@ pub struct StatusArgs {
     #[arg(long, value_name = "KEY", default_value = "datacenter")]
     pub datacenter_key: String,
 
+    /// Output flags.
     #[command(flatten)]
     pub output: ListOutputArgs,
 }

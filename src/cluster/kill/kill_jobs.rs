@@ -10,8 +10,8 @@ use k8s_openapi::api::core::v1::Pod;
 use tokio::sync::watch;
 use tokio::time::Instant;
 
+use super::requests::remove_s3_package;
 use super::requests::{delete, remove_package, signal};
-use super::s3_package::remove_s3_package;
 use super::steps::{OnStep, Step};
 use super::targets::{JobToKill, Kind, Owned};
 use super::tracking::{Watched, track};

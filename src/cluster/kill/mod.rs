@@ -18,13 +18,12 @@
 //! and a failure of that step is a warning: the job is killed all the same.
 //!
 //! Files: `targets` (a job's objects, gathered from a listing, and the jobs chosen), `steps`
-//! (progress steps and how they read), `requests` (signal, delete, remove the package),
-//! `s3_package` (the S3 object of the package), `tracking` (watchers following the deletions)
-//! and `kill_jobs` (the kill of each job).
+//! (progress steps and how they read), `requests` (signal, delete, remove the package from the
+//! uploader pods or S3), `tracking` (watchers following the deletions) and `kill_jobs` (the
+//! kill of each job).
 
 mod kill_jobs;
 mod requests;
-mod s3_package;
 mod steps;
 mod targets;
 mod tracking;

@@ -3,7 +3,7 @@
 use k8s_openapi::api::rbac::v1::{ClusterRole, Role, RoleBinding};
 
 use super::report::{ComponentStatus, Installed, Read};
-use super::row_parts::{annotate_unmanaged, is_managed, unknown};
+use super::report::{annotate_unmanaged, is_managed, unknown};
 use crate::manifests::auth;
 
 fn subjects_text(binding: &RoleBinding) -> String {

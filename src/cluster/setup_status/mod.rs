@@ -2,16 +2,15 @@
 //! addresses, the SSH key fingerprint and node-label counts (reads run concurrently); and
 //! finding the objects `setup remove` may delete (by the managed-by label only).
 //!
-//! Files: `report` (the rows and options), `read` (the concurrent reads), `row_parts` (what every
-//! row uses), `auth_row`, `secret_row`, `workload_row` and `node_labels_row` (one kind of row
-//! each) and `managed_objects` (what `setup remove` may delete).
+//! Files: `report` (the rows, the options and what every row uses), `read` (the concurrent
+//! reads), `auth_row`, `secret_row`, `workload_row` and `node_labels_row` (one kind of row each)
+//! and `managed_objects` (what `setup remove` may delete).
 
 mod auth_row;
 mod managed_objects;
 mod node_labels_row;
 mod read;
 mod report;
-mod row_parts;
 mod secret_row;
 mod workload_row;
 

@@ -2,8 +2,8 @@
 
 use k8s_openapi::api::core::v1::Node;
 
+use super::report::unknown;
 use super::report::{ComponentStatus, Installed};
-use super::row_parts::unknown;
 
 /// The node-labels row: how many nodes carry the rack and datacenter labels.
 pub fn node_label_status(

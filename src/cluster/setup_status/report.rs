@@ -1,7 +1,10 @@
-//! What `setup status` reports: one row per component and whether it is installed, and what it
-//! is told to look for.
+//! What `setup status` reports: one row per component and whether it is installed, what it is
+//! told to look for, and the pieces every row uses (a row that could not be read, the
+//! managed-by check, the note on objects kubectl-twister2 did not create).
 
 use serde::Serialize;
+
+use crate::twister2::names::{MANAGED_BY, MANAGER};
 
 /// Whether a component is there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,3 +90,33 @@ pub struct StatusOptions {
 
 /// A read that may have failed; the error is already a one-line message.
 pub(super) type Read<T> = std::result::Result<Option<T>, String>;
+
+pub(super) fn is_managed(
+    meta: &k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta,
+) -> bool {
+    meta.labels
+        .as_ref()
+        .and_then(|l| l.get(MANAGED_BY))
+        .is_some_and(|v| v == MANAGER)
+}
+
+pub(super) fn unknown(component: &str, error: &str) -> ComponentStatus {
+    ComponentStatus {
+        component: component.to_string(),
+        installed: Installed::Unknown,
+        ready: None,
+        ready_replicas: None,
+        replicas: None,
+        details: format!("cannot read: {error}"),
+        managed: false,
+        objects: Vec::new(),
+    }
+}
+
+pub(super) fn annotate_unmanaged(details: String, installed: Installed, managed: bool) -> String {
+    if installed != Installed::No && !managed {
+        format!("{details} (not created by kubectl-twister2)")
+    } else {
+        details
+    }
+}

@@ -3,7 +3,7 @@
 use k8s_openapi::api::core::v1::Secret;
 
 use super::report::{ComponentStatus, Installed, Read};
-use super::row_parts::{annotate_unmanaged, is_managed, unknown};
+use super::report::{annotate_unmanaged, is_managed, unknown};
 use crate::manifests::openmpi;
 
 /// The openmpi-secret row.

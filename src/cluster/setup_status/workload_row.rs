@@ -5,7 +5,7 @@ use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Service;
 
 use super::report::{ComponentStatus, Installed, Read};
-use super::row_parts::{annotate_unmanaged, is_managed, unknown};
+use super::report::{annotate_unmanaged, is_managed, unknown};
 use crate::cluster::wait_ready::Readiness;
 
 /// A StatefulSet-based row: installed when the StatefulSet and its Services exist; READY from
