@@ -87,16 +87,12 @@ fn package_from_uploader(env: &Env, ns: &str, job_id: &str) -> Vec<u8> {
     copies.into_iter().next().unwrap()
 }
 
-/// A web-server variant: submit with `--detach`, read the package from the uploader.
+/// A web-server variant in a new cluster: submit with `--detach`, read the package from the
+/// uploader, check what the pods see.
 fn web_variant(ns: &str, job_id: &str, extra: &[&str], expect: &Expect) -> Env {
     let env = Env::new();
     namespace_with_uploader(&env, ns);
-    let mut args = submit("eye", job_id, ns, extra);
-    args.push("--detach".into());
-    let out = ok(env.plugin().args(&args));
-    assert_eq!(out.trim(), job_id);
-    let package = package_from_uploader(&env, ns, job_id);
-    assert_pods_agree(&env, ns, job_id, &package, expect);
+    web_variant_in(&env, ns, job_id, extra, expect);
     env
 }
 
@@ -149,27 +145,23 @@ fn openmpi_job() {
     let env = Env::new();
     namespace_with_uploader(&env, "t2");
     put_secret(&env, "t2", "twister2-openmpi-ssh-key", "Opaque");
-    let mut args = submit(
-        "eye",
-        "u-eye-mpi",
+    let expect = Expect {
+        openmpi: true,
+        ..Expect::java(HELLO)
+    };
+    web_variant_in(
+        &env,
         "t2",
+        "u-eye-mpi",
         &[
             "--class",
             HELLO,
             "--compute-resource",
             "cpu=1,memory=1Gi,instances=2,workers-per-pod=2",
             "--openmpi",
-            "--detach",
         ],
+        &expect,
     );
-    args.retain(|a| !a.is_empty());
-    ok(env.plugin().args(&args));
-    let package = package_from_uploader(&env, "t2", "u-eye-mpi");
-    let expect = Expect {
-        openmpi: true,
-        ..Expect::java(HELLO)
-    };
-    assert_pods_agree(&env, "t2", "u-eye-mpi", &package, &expect);
 }
 
 #[test]
@@ -313,10 +305,10 @@ fn several_compute_resources_workers_per_pod_ports_and_placement() {
     let env = Env::new();
     namespace_with_uploader(&env, "t2");
     put_secret(&env, "t2", "regcred", "kubernetes.io/dockerconfigjson");
-    let args = submit(
-        "eye",
-        "u-eye-multi",
+    web_variant_in(
+        &env,
         "t2",
+        "u-eye-multi",
         &[
             "--class",
             HELLO,
@@ -336,12 +328,9 @@ fn several_compute_resources_workers_per_pod_ports_and_placement() {
             "regcred",
             "--spread",
             "node",
-            "--detach",
         ],
+        &Expect::java(HELLO),
     );
-    ok(env.plugin().args(&args));
-    let package = package_from_uploader(&env, "t2", "u-eye-multi");
-    assert_pods_agree(&env, "t2", "u-eye-multi", &package, &Expect::java(HELLO));
 }
 
 #[test]
@@ -548,10 +537,13 @@ fn twister2_distribution_conf_dir() {
     );
 }
 
+/// A web-server variant in `env`: submit with `--detach`, read the package from the uploader,
+/// check what the pods see.
 fn web_variant_in(env: &Env, ns: &str, job_id: &str, extra: &[&str], expect: &Expect) {
     let mut args = submit("eye", job_id, ns, extra);
     args.push("--detach".into());
-    ok(env.plugin().args(&args));
+    let out = ok(env.plugin().args(&args));
+    assert_eq!(out.trim(), job_id);
     let package = package_from_uploader(env, ns, job_id);
     assert_pods_agree(env, ns, job_id, &package, expect);
 }
