@@ -6,7 +6,15 @@
 //! a timeout, a package that does not reach a pod, or Ctrl-C/SIGTERM/SIGHUP before the job runs
 //! deletes everything created so far and the uploaded package, then reports the original error.
 //! `restart` runs the same steps from a saved package.
+//!
+//! Files: `request` (arguments → request), `checks` (what pre-flight looks for), `create` (the
+//! writes), `delivery` (the direct method's package delivery), `s3` (the S3 upload method),
+//! `rollback` (what was created, and undoing it) and `attached` (staying until the job ends);
+//! this file runs the steps in order.
 
+mod attached;
+mod checks;
+mod create;
 pub mod delivery;
 pub mod request;
 pub mod rollback;
@@ -16,24 +24,23 @@ mod tests;
 
 use std::sync::Arc;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use serde_json::Value;
 
 use crate::cli::jobs::{SubmitArgs, WaitArgs};
 use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteArgs, WriteFormat};
-use crate::cluster::job_wait::OutcomeRules;
-use crate::cluster::logs::{Destination, LogOptions, Tail};
-use crate::cluster::preflight::{self, PreflightInput};
-use crate::cluster::{self, Cluster, objects};
+use crate::cluster::preflight;
+use crate::cluster::{self, Cluster};
 use crate::exit::Problems;
 use crate::manifests;
-use crate::manifests::rights::{self, Right, SubmitNeeds};
 use crate::output::{document, progress::Progress};
 use crate::twister2::spec::{Exposure, UploadMethod};
 use crate::twister2::submit::{
-    self as plan, ClusterFacts, DEFAULT_OPENMPI_SECRET, Namespace, NamespaceOrigin, Plan,
-    SubmitRequest, ZooKeeperUse,
+    self as plan, ClusterFacts, Namespace, NamespaceOrigin, Plan, SubmitRequest, ZooKeeperUse,
 };
+use attached::attached;
+use checks::preflight_input;
+use create::{create_all, node_port_problem, server_dry_run};
 use delivery::Delivery;
 use rollback::Created;
 
@@ -147,27 +154,6 @@ fn discoverable_placeholder(request: &SubmitRequest) -> Option<String> {
 
 fn s3_uploader(request: &SubmitRequest) -> bool {
     request.config.uses_s3_uploader()
-}
-
-/// A fixed node port is cluster-wide: ask the API server (dry run of the NodePort Service)
-/// whether it is free and in the cluster's range, before anything is created.
-async fn node_port_problem(cluster: &Cluster, plan: &Plan, port: u16) -> Result<Option<String>> {
-    let service = serde_json::to_value(&manifests::job::render(&plan.spec).worker_service)?;
-    match objects::create(cluster, &service, true).await {
-        Ok(_) => Ok(None),
-        Err(kube::Error::Api(status)) if status.code == 422 => {
-            let why = status
-                .message
-                .rsplit_once(&format!("{port}: "))
-                .map(|(_, why)| why.to_string())
-                .unwrap_or_else(|| status.message.clone());
-            Ok(Some(format!(
-                "node port {port} cannot be used: {why} (the API server refused it); choose \
-another with --expose nodeport=PORT, or let Kubernetes pick one with --expose nodeport"
-            )))
-        }
-        Err(e) => Err(cluster.explain(e)),
-    }
 }
 
 /// Create, upload, wait (and, with the direct method, see the package reach every pod); roll
@@ -298,220 +284,6 @@ fn keep_for_restart(plan: &Plan, objects: &Value, progress: &Progress) {
         Err(e) => progress.println(&format!(
             "warning: cannot keep the package for a restart: {e:#}"
         )),
-    }
-}
-
-/// After the job runs: keep delivering the package (direct method) and/or wait for the end.
-async fn attached(
-    cluster: &Cluster,
-    plan: &Plan,
-    delivery: &Delivery,
-    wait: bool,
-    follow: bool,
-    interrupted: std::pin::Pin<&mut impl std::future::Future<Output = &'static str>>,
-) -> Result<()> {
-    let job_id = &plan.spec.job_id;
-    if delivery.is_direct() {
-        eprintln!(
-            "staying attached until the job ends: with the direct upload method this client copies \
-the package into pods as they (re)start. Ctrl-C detaches (the job keeps running, but restarted \
-pods will not get the package); `kubectl twister2 setup uploader` avoids this."
-        );
-    }
-    let end = async {
-        let rules = OutcomeRules {
-            max_worker_restarts: plan.config.max_worker_restarts(),
-            zookeeper: plan.config.zookeeper_addresses().is_some(),
-        };
-        cluster::job_wait::wait_for_job_end(cluster, job_id, &rules).await
-    };
-    // --follow: the logs command's streamer, from the first line of every container; it ends
-    // by itself when the job's ConfigMap is gone.
-    let logs = async {
-        if !follow {
-            return Ok(());
-        }
-        let color = crate::output::terminal::use_color(
-            crate::output::terminal::ColorChoice::Auto,
-            std::io::IsTerminal::is_terminal(&std::io::stdout()),
-        );
-        let options = LogOptions {
-            tail: Tail::All,
-            destination: Destination::Print {
-                prefix: true,
-                color,
-            },
-            ..LogOptions::default()
-        };
-        cluster::logs::follow_job(
-            cluster,
-            job_id,
-            &options,
-            Box::new(std::io::stdout()),
-            std::future::pending(),
-        )
-        .await
-    };
-    let run_all = async {
-        let (outcome, followed) = futures::join!(end, logs);
-        (outcome, followed)
-    };
-    let redelivered = delivery.keep_delivering();
-    tokio::pin!(redelivered);
-    let (outcome, followed) = tokio::select! {
-        all = run_all => all,
-        result = &mut redelivered => {
-            result?;
-            return Err(anyhow!("the package delivery of job {job_id} stopped"));
-        }
-        signal = interrupted => {
-            eprintln!("detached ({signal}); job {job_id} keeps running (kill it with `kubectl twister2 kill {job_id}`)");
-            delivery.stop();
-            return Ok(());
-        }
-    };
-    delivery.stop();
-    followed?;
-    let outcome = outcome?;
-    if !wait {
-        eprintln!("job {job_id} ended: {outcome}");
-        return Ok(());
-    }
-    if outcome.is_failure() {
-        return Err(crate::exit::ExitStatus {
-            code: 3,
-            message: format!("job {job_id} ended {outcome}"),
-        }
-        .into());
-    }
-    eprintln!("job {job_id} {outcome}");
-    Ok(())
-}
-
-/// Create every object: the job's own objects in one concurrent wave, then the exposure
-/// objects, owned by the ConfigMap so that they go when Twister2's job master deletes it.
-async fn create_all(cluster: &Cluster, plan: &Plan, created: &Created) -> Result<()> {
-    let mut objects = manifests::job::render(&plan.spec);
-    let exposure = std::mem::take(&mut objects.exposure);
-    let first_wave = objects.to_json_values()?;
-    let results = futures::future::join_all(first_wave.iter().map(|object| async move {
-        let result = objects::create(cluster, object, false).await;
-        match &result {
-            Ok(stored) => created.note(objects::ObjectRef::of(stored, &cluster.namespace)?),
-            // No answer (timeout, dropped connection): the server may still have created it,
-            // so the rollback deletes it by name too (a 404 then counts as deleted).
-            Err(e) if !matches!(e, kube::Error::Api(_)) => {
-                created.note(objects::ObjectRef::of(object, &cluster.namespace)?)
-            }
-            Err(_) => {}
-        }
-        result.map_err(|e| {
-            let what = objects::ObjectRef::of(object, &cluster.namespace)
-                .map(|r| r.display())
-                .unwrap_or_default();
-            cluster.explain(e).context(format!("cannot create {what}"))
-        })
-    }))
-    .await;
-    let mut config_map = None;
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(stored) if stored["kind"] == "ConfigMap" => config_map = Some(stored),
-            Ok(_) => {}
-            Err(e) => errors.push(format!("{e:#}")),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(anyhow!(errors.join("; ")));
-    }
-    if exposure.is_empty() {
-        return Ok(());
-    }
-    let mut exposure = exposure;
-    let config_map: k8s_openapi::api::core::v1::ConfigMap = serde_json::from_value(
-        config_map.context("the ConfigMap was not returned by the API server")?,
-    )?;
-    manifests::expose::set_owner(&mut exposure, &config_map);
-    let mut rest: Vec<Value> = exposure
-        .services
-        .iter()
-        .map(serde_json::to_value)
-        .collect::<Result<_, _>>()?;
-    if let Some(ingress) = &exposure.ingress {
-        rest.push(serde_json::to_value(ingress)?);
-    }
-    for object in &rest {
-        let stored = objects::create(cluster, object, false).await.map_err(|e| {
-            cluster
-                .explain(e)
-                .context("cannot create the exposure of the job")
-        })?;
-        created.note(objects::ObjectRef::of(&stored, &cluster.namespace)?);
-    }
-    Ok(())
-}
-
-/// `--dry-run=server`: send every object with dryRun=All, report every rejection, print them.
-async fn server_dry_run(cluster: &Cluster, plan: &Plan, output: Option<WriteFormat>) -> Result<()> {
-    let values = manifests::job::render(&plan.spec).to_json_values()?;
-    let results = futures::future::join_all(
-        values
-            .iter()
-            .map(|object| objects::create(cluster, object, true)),
-    )
-    .await;
-    let mut accepted = Vec::new();
-    let mut rejected = Problems::default();
-    for (object, result) in values.iter().zip(results) {
-        let what = objects::ObjectRef::of(object, &cluster.namespace)
-            .map(|r| r.display())
-            .unwrap_or_default();
-        let stored = result.map_err(|e| cluster.explain(e).context(what));
-        accepted.extend(rejected.take(stored));
-    }
-    rejected.into_result("the API server rejected (dry run, nothing was created):")?;
-    print_values(&accepted, output.unwrap_or(WriteFormat::Name))
-}
-
-/// The rights of the submitter table this submit uses, for SelfSubjectAccessReviews.
-fn required_rights(request: &SubmitRequest, wait: bool) -> Vec<Right> {
-    let config = &request.config;
-    let claim = config.persistent_volume_per_worker_gb() > 0.0;
-    rights::submit_rights(SubmitNeeds {
-        // The uploader and the direct method copy the package through the exec API; S3 does not.
-        exec: !config.uses_s3_uploader(),
-        claim: claim && !request.is_restore(),
-        kept_claim: claim && request.is_restore(),
-        ingress: matches!(request.objects.exposure, Exposure::Ingress(_)),
-        wait,
-    })
-}
-
-fn preflight_input(request: &SubmitRequest, waiting: &WaitArgs) -> PreflightInput {
-    let config = &request.config;
-    PreflightInput {
-        job_id: request.job_id.clone(),
-        // S3 needs no uploader pods: they are not looked for.
-        uploader_selector: (!config.uses_s3_uploader())
-            .then(|| config.uploader_web_server_label().to_string()),
-        list_nodes: !config.node_locations_from_config(),
-        // Twister2 leaves the keys unset (every rack `null`) when the config names none; the
-        // plugin uses the same defaults as `nodes label` so labelled nodes are always seen.
-        rack_key: Some(request.objects.placement.rack_label_key.clone()),
-        datacenter_key: Some(request.objects.placement.datacenter_label_key.clone()),
-        openmpi_secret: config.is_openmpi().then(|| {
-            config
-                .secret_name()
-                .unwrap_or(DEFAULT_OPENMPI_SECRET)
-                .to_string()
-        }),
-        pull_secret: request.objects.image_pull_secret.clone(),
-        discover_zookeeper: matches!(request.zookeeper, ZooKeeperUse::Discover { .. }),
-        discover_dashboard: request.discover_dashboard,
-        kept_claim: (request.is_restore() && config.persistent_volume_per_worker_gb() > 0.0)
-            .then(|| request.job_id.clone()),
-        rights: required_rights(request, waiting.wait || waiting.follow),
     }
 }
 
