@@ -10,7 +10,7 @@ use std::process::Stdio;
 use anyhow::{Context, Result, anyhow};
 use tokio::io::AsyncWriteExt;
 
-use crate::twister2::package::is_executable;
+use crate::twister2::package_file::is_executable;
 
 /// The AWS CLI's program name.
 pub const PROGRAM: &str = "aws";

@@ -5,7 +5,6 @@
 pub mod auth;
 pub mod common;
 pub mod dashboard;
-pub mod expose;
 pub mod job;
 pub mod kinds;
 pub mod labels;

@@ -11,6 +11,7 @@ pub mod label_plan;
 pub mod names;
 pub mod node_info;
 pub mod package;
+pub mod package_file;
 pub mod proto;
 pub mod resources;
 pub mod spec;

@@ -12,6 +12,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use super::config::{Config, ConfigError};
+use super::package_file::{PackageFile, is_executable};
 use super::proto::Job;
 
 /// The top directory of every entry (`JOB_ARCHIVE_DIRECTORY`).
@@ -22,17 +23,6 @@ pub const PACKAGE_MTIME: u64 = 1_546_300_800;
 pub const EXECUTABLE_MODE: u32 = 0o755;
 /// Mode of other files.
 pub const FILE_MODE: u32 = 0o644;
-
-/// A file to put in the package, `path` relative to `twister2-job/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackageFile {
-    /// Relative path such as `kubernetes/resource.yaml`.
-    pub path: String,
-    /// Contents.
-    pub contents: Vec<u8>,
-    /// Whether it gets mode 0755 (else 0644).
-    pub executable: bool,
-}
 
 /// A built package.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,19 +217,6 @@ fn plain_relative(path: &str) -> bool {
         && Path::new(path)
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
-}
-
-/// Whether a file's mode has an execute bit (always false where there are no modes).
-#[cfg(unix)]
-pub fn is_executable(metadata: &fs::Metadata) -> bool {
-    use std::os::unix::fs::PermissionsExt as _;
-    metadata.permissions().mode() & 0o111 != 0
-}
-
-/// Whether a file's mode has an execute bit (always false where there are no modes).
-#[cfg(not(unix))]
-pub fn is_executable(_metadata: &fs::Metadata) -> bool {
-    false
 }
 
 /// Builds the package of `job` (which must carry its `job_format`) with the user's file and

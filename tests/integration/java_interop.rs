@@ -14,7 +14,8 @@ use std::time::Instant;
 
 use kubectl_twister2::twister2::config::Config;
 use kubectl_twister2::twister2::kryo::{self, JavaValue};
-use kubectl_twister2::twister2::package::{PackageFile, build_package, build_package_with_files};
+use kubectl_twister2::twister2::package::{build_package, build_package_with_files};
+use kubectl_twister2::twister2::package_file::PackageFile;
 use kubectl_twister2::twister2::proto::{Job, JobDescription, JobFormatType};
 use kubectl_twister2::twister2::resources::ComputeResource;
 

@@ -12,9 +12,10 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tokio_util::sync::CancellationToken;
 
 use crate::cluster::Cluster;
-use crate::cluster::logs::mux::{self, Emitter, Out, SinkError};
+use crate::cluster::logs::mux::{self, Emitter, Out};
 use crate::cluster::logs::options::{Destination, LogOptions};
 use crate::cluster::logs::save::Saver;
+use crate::cluster::logs::save::SinkError;
 use crate::cluster::logs::sources::Source;
 
 /// The state shared by the tasks of one run.

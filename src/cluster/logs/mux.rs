@@ -5,11 +5,10 @@
 //! Also the prefixes and their stable colours.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use tokio::sync::mpsc;
 
-use crate::cluster::logs::save::Saver;
+use crate::cluster::logs::save::{Saver, SinkError};
 
 /// Batches a source may have queued on its own channel (ordered output).
 pub const ORDERED_DEPTH: usize = 4;
@@ -36,15 +35,6 @@ pub fn prefix(label: &str, color: bool) -> Vec<u8> {
     } else {
         format!("[{label}] ").into_bytes()
     }
-}
-
-/// Why lines could not be delivered.
-#[derive(Debug)]
-pub enum SinkError {
-    /// stdout is gone (its reader went away): stop quietly.
-    Closed,
-    /// A saved file could not be written.
-    Save(PathBuf, std::io::Error),
 }
 
 /// Where a source's batches go.

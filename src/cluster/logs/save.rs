@@ -7,8 +7,16 @@ use std::path::{Path, PathBuf};
 
 use tokio::io::AsyncWriteExt;
 
-use crate::cluster::logs::mux::SinkError;
 use crate::cluster::logs::sources::{Role, Source};
+
+/// Why lines could not be delivered (to stdout or to a saved file).
+#[derive(Debug)]
+pub enum SinkError {
+    /// stdout is gone (its reader went away): stop quietly.
+    Closed,
+    /// A saved file could not be written.
+    Save(PathBuf, std::io::Error),
+}
 
 /// The part of a file name that names the source: `worker3`, `job-master`, or
 /// `<pod>-<container>` for containers Twister2 does not name.

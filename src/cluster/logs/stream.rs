@@ -11,8 +11,9 @@ use kube::api::LogParams;
 use tokio_util::sync::CancellationToken;
 
 use crate::cluster::logs::lines::{Cursor, LineSplitter, split_stamp};
-use crate::cluster::logs::mux::{Emitter, SinkError};
+use crate::cluster::logs::mux::Emitter;
 use crate::cluster::logs::options::Since;
+use crate::cluster::logs::save::SinkError;
 
 /// Where a request starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

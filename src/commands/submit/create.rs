@@ -82,7 +82,7 @@ pub(super) async fn create_all(cluster: &Cluster, plan: &Plan, created: &Created
     let config_map: k8s_openapi::api::core::v1::ConfigMap = serde_json::from_value(
         config_map.context("the ConfigMap was not returned by the API server")?,
     )?;
-    manifests::expose::set_owner(&mut exposure, &config_map);
+    manifests::job::expose::set_owner(&mut exposure, &config_map);
     let mut rest: Vec<Value> = exposure
         .services
         .iter()

@@ -1,7 +1,8 @@
 //! One Twister2 job's Kubernetes objects, shaped as Twister2's Java client makes them (§2).
 //!
 //! Worker and job-master Services, the ConfigMap, the claim, the job-master and worker
-//! StatefulSets, plus the plugin's additions; and their `-o yaml|json` renderings.
+//! StatefulSets, the exposure objects (`expose`: NodePort, LoadBalancer, Ingress), plus the
+//! plugin's additions; and their `-o yaml|json` renderings.
 //!
 //! Compat: the node mapping and uniform mapping affinity is set on every worker StatefulSet;
 //! Twister2 sets it only on compute resource 0, leaving the others unconstrained.
@@ -19,6 +20,7 @@ mod claim;
 mod config_map;
 mod container_resources;
 mod env;
+pub mod expose;
 mod job_master;
 mod metadata;
 mod objects;
@@ -35,11 +37,9 @@ mod volumes;
 mod workers;
 
 pub use claim::persistent_claim_size;
-pub(crate) use metadata::{object_meta, role_selector};
 pub use objects::{JobObject, JobObjects};
 pub use volumes::existing_volume_name;
 
-use crate::manifests::expose;
 use crate::twister2::spec::JobSpec;
 use claim::persistent_volume_claim;
 use config_map::config_map;

@@ -6,7 +6,7 @@ use k8s_openapi::api::networking::v1::Ingress;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::Serialize;
 
-use crate::manifests::expose::ExposureObjects;
+use super::expose::ExposureObjects;
 
 /// The objects of one job, each ready to create.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +24,7 @@ pub struct JobObjects {
     /// `<jobID>-<i>`, one per compute resource in index order.
     pub workers: Vec<StatefulSet>,
     /// LoadBalancer / Ingress objects beyond Twister2 (created last, after the ConfigMap, so
-    /// they can be owned by it: see [`expose::set_owner`](crate::manifests::expose::set_owner)).
+    /// they can be owned by it: see [`expose::set_owner`](crate::manifests::job::expose::set_owner)).
     pub exposure: ExposureObjects,
 }
 

@@ -3,8 +3,8 @@
 use crate::twister2::names;
 use k8s_openapi::api::core::v1::{Service, ServiceSpec};
 
+use super::expose;
 use super::metadata::{object_meta, role_selector};
-use crate::manifests::expose;
 use crate::twister2::names::{job_master_name, worker_service_name};
 use crate::twister2::spec::{Exposure, JobSpec};
 

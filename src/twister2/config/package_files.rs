@@ -16,7 +16,7 @@ use super::logger_properties::{DEFAULT_LOGGER_PROPERTIES, LOGGER_PROPERTIES_PATH
 use super::read::{parse_yaml_map, read_limited};
 use super::render::render_flat_yaml;
 use super::source::Source;
-use crate::twister2::package::{PackageFile, is_executable};
+use crate::twister2::package_file::{PackageFile, is_executable};
 
 /// A configuration file before the overrides are merged in.
 struct BaseFile {

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use k8s_openapi::api::core::v1::{Service, ServicePort};
 use k8s_openapi::api::networking::v1::Ingress;
 
-use super::endpoint::EndpointType;
-use super::groups::{Endpoints, Group, Reach};
+use super::endpoint::Endpoints;
+use super::groups::{EndpointType, Group, Reach};
 use super::nodes::usable_nodes;
 use super::selection::{Inventory, Owner, Selection, owner};
 use super::service_fields::{

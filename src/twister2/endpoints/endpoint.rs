@@ -1,46 +1,12 @@
-//! One endpoint (a row): its type, columns, URL, probe target and document record.
+//! `Endpoints`, walked as rows, and one endpoint (a row): its columns, URL, probe target and
+//! document record.
 
 use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::groups::{Group, Reach};
+use super::groups::{EndpointType, Group, Reach};
 use super::nodes::NodeAddress;
-
-/// The kind of a way in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum EndpointType {
-    /// A node's address on the Service's nodePort.
-    NodePort,
-    /// The load balancer's IP or hostname on the Service port.
-    LoadBalancer,
-    /// An Ingress host and path (through the ingress controller's address).
-    Ingress,
-    /// The Service's cluster DNS name (reachable inside the cluster).
-    #[serde(rename = "ClusterIP")]
-    ClusterIp,
-    /// The dashboard through `kubectl proxy` on this machine.
-    KubectlProxy,
-}
-
-impl EndpointType {
-    /// The TYPE column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EndpointType::NodePort => "NodePort",
-            EndpointType::LoadBalancer => "LoadBalancer",
-            EndpointType::Ingress => "Ingress",
-            EndpointType::ClusterIp => "ClusterIP",
-            EndpointType::KubectlProxy => "KubectlProxy",
-        }
-    }
-}
-
-impl std::fmt::Display for EndpointType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// Whether a probe reached an endpoint (`--check`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -251,5 +217,54 @@ pub(super) fn bracketed(host: &str) -> Cow<'_, str> {
         Cow::Owned(format!("[{host}]"))
     } else {
         Cow::Borrowed(host)
+    }
+}
+
+/// Every way in, grouped; iterate with [`Endpoints::rows`].
+#[derive(Debug, Clone, Default)]
+pub struct Endpoints<'a> {
+    pub(super) nodes: Vec<NodeAddress<'a>>,
+    pub(super) groups: Vec<Group<'a>>,
+    /// Things the user should know (nodes left out, Local Services without ready pods, chosen
+    /// jobs that are not exposed), one sentence each.
+    pub notes: Vec<String>,
+    /// Chosen job IDs of which no Service or Ingress exists in the scope.
+    pub missing_jobs: Vec<String>,
+    /// Some NodePort endpoints could not be given node addresses (nodes not listed).
+    pub nodes_unknown: bool,
+}
+
+impl<'a> Endpoints<'a> {
+    /// Every endpoint, in order: namespace, job (setup's services last), Service, type, port,
+    /// node name.
+    pub fn rows(&self) -> impl Iterator<Item = Endpoint<'_>> + '_ {
+        self.groups.iter().flat_map(move |group| {
+            let nodes: Box<dyn Iterator<Item = Option<&NodeAddress<'_>>> + '_> = match &group.reach
+            {
+                Reach::AllNodes => Box::new(self.nodes.iter().map(Some)),
+                Reach::SomeNodes(indexes) => {
+                    Box::new(indexes.iter().filter_map(|i| self.nodes.get(*i)).map(Some))
+                }
+                Reach::NodesUnknown | Reach::Place { .. } => Box::new(std::iter::once(None)),
+            };
+            nodes.map(move |node| Endpoint { group, node })
+        })
+    }
+
+    /// How many endpoints there are.
+    pub fn len(&self) -> usize {
+        self.groups
+            .iter()
+            .map(|group| match &group.reach {
+                Reach::AllNodes => self.nodes.len(),
+                Reach::SomeNodes(indexes) => indexes.len(),
+                Reach::NodesUnknown | Reach::Place { .. } => 1,
+            })
+            .sum()
+    }
+
+    /// Whether there is no endpoint.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }

@@ -9,8 +9,9 @@
 //!
 //! One file per concern: `selection` (what the user asked for and what to list), `nodes` (which
 //! nodes and addresses NodePort rows use), `service_fields` (reading Service ports and labels),
-//! `build` (the endpoints from what the cluster returned), `groups` (endpoints grouped, walked
-//! as rows) and `endpoint` (one row and its columns, URL and record).
+//! `build` (the endpoints from what the cluster returned), `groups` (the groups of endpoints and
+//! their kinds) and `endpoint` (every endpoint walked as rows, one row and its columns, URL and
+//! record).
 
 mod build;
 mod endpoint;
@@ -23,7 +24,7 @@ mod service_fields;
 mod tests;
 
 pub use build::endpoints;
-pub use endpoint::{Address, Endpoint, EndpointRecord, EndpointType, Reachability};
-pub use groups::Endpoints;
+pub use endpoint::{Address, Endpoint, EndpointRecord, Endpoints, Reachability};
+pub use groups::EndpointType;
 pub use nodes::AddressType;
 pub use selection::{Inventory, SETUP_APPS, Selection, pod_selectors};

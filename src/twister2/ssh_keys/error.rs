@@ -3,15 +3,15 @@
 use std::path::PathBuf;
 
 use super::RSA_MIN_BITS;
-use super::key_type::KeyType;
+use super::key_type::{KeyType, UnknownKeyType};
 
 /// What can go wrong generating, importing or reading SSH keys. Messages never contain key
 /// material.
 #[derive(Debug, thiserror::Error)]
 pub enum SshKeyError {
     /// `--key-type` got something else than `rsa` or `ed25519`.
-    #[error("unknown key type {0:?}; use rsa or ed25519")]
-    UnknownKeyType(String),
+    #[error(transparent)]
+    UnknownKeyType(#[from] UnknownKeyType),
     /// The random key generator failed.
     #[error("generating an {key_type} key failed: {source}")]
     Generate {

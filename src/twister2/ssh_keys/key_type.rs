@@ -3,8 +3,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::error::SshKeyError;
-
 /// Key algorithms the plugin generates and imports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum KeyType {
@@ -31,14 +29,19 @@ impl fmt::Display for KeyType {
     }
 }
 
+/// `--key-type` got something else than `rsa` or `ed25519`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown key type {0:?}; use rsa or ed25519")]
+pub struct UnknownKeyType(pub String);
+
 impl FromStr for KeyType {
-    type Err = SshKeyError;
+    type Err = UnknownKeyType;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.to_ascii_lowercase().as_str() {
             "rsa" => Ok(KeyType::Rsa),
             "ed25519" => Ok(KeyType::Ed25519),
-            _ => Err(SshKeyError::UnknownKeyType(s.to_string())),
+            _ => Err(UnknownKeyType(s.to_string())),
         }
     }
 }

@@ -21,7 +21,7 @@ use k8s_openapi::api::networking::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use crate::manifests::job::{object_meta, role_selector};
+use super::metadata::{object_meta, role_selector};
 use crate::twister2::names::worker_service_name;
 use crate::twister2::spec::{Exposure, IngressExposure, JobSpec};
 
