@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::twister2::names::image_reference_problem;
 use k8s_openapi::api::core::v1::{
     PersistentVolumeClaim, PersistentVolumeClaimSpec, ResourceRequirements,
     VolumeResourceRequirements,
@@ -114,16 +115,13 @@ pub(crate) fn resources(
     }
 }
 
-/// Accepts images pinned to a tag other than `latest`, or to a digest.
+/// Accepts image references pinned to a tag other than `latest`, or to a digest.
 pub fn check_pinned_image(image: &str) -> Result<(), InvalidOption> {
     let bad = |reason: &str| Err(InvalidOption::new("--image", image, reason));
-    if image.is_empty() || image.chars().any(char::is_whitespace) {
-        return bad("an image reference has no spaces and is not empty");
+    if let Some(why) = image_reference_problem(image) {
+        return bad(&format!("not an image reference the pods can pull: {why}"));
     }
-    if let Some((name, digest)) = image.split_once('@') {
-        if name.is_empty() || !digest.contains(':') {
-            return bad("expected NAME@sha256:DIGEST");
-        }
+    if image.contains('@') {
         return Ok(());
     }
     let last_segment = image.rsplit('/').next().unwrap_or(image);
@@ -256,7 +254,7 @@ mod tests {
         for ok in [
             "zookeeper:3.8.4",
             "registry.example.com:5000/zk/zookeeper:3.9.2",
-            "zookeeper@sha256:0123abcd",
+            "zookeeper@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
             "localhost:5000/zookeeper:1",
         ] {
             assert!(check_pinned_image(ok).is_ok(), "{ok}");
@@ -269,6 +267,8 @@ mod tests {
             "zoo keeper:1",
             "zookeeper:",
             "@sha256:abc",
+            "zookeeper@sha256:0123abcd",
+            "ZooKeeper:3.8.4",
         ] {
             assert!(check_pinned_image(bad).is_err(), "{bad}");
         }

@@ -2,7 +2,8 @@
 
 use crate::twister2::names;
 use crate::twister2::names::{
-    is_dns1123_label, is_dns1123_subdomain, is_label_value, is_qualified_name,
+    image_reference_problem, is_dns1123_label, is_dns1123_subdomain, is_label_value,
+    is_qualified_name, java_class_name_problem,
 };
 use crate::twister2::spec::{JobSpec, MAX_JOB_ID_LEN};
 
@@ -24,9 +25,9 @@ impl JobSpec {
                 self.namespace
             ));
         }
-        if self.image.trim().is_empty() || self.image.chars().any(char::is_whitespace) {
+        if let Some(why) = image_reference_problem(&self.image) {
             p.push(format!(
-                "image '{}' is empty or contains whitespace",
+                "image '{}' is not an image reference the pods can pull: {why}",
                 self.image
             ));
         }
@@ -37,8 +38,19 @@ impl JobSpec {
                 "image pull secret '{secret}' is not a valid Secret name"
             ));
         }
-        if self.worker_class.trim().is_empty() {
-            p.push("worker class is empty (--class)".to_string());
+        if let Some(why) = java_class_name_problem(&self.worker_class) {
+            p.push(format!(
+                "worker class '{}' (--class) is not a Java class name the pods can load: {why}",
+                self.worker_class
+            ));
+        }
+        if let Some(class) = &self.driver_class
+            && let Some(why) = java_class_name_problem(class)
+        {
+            p.push(format!(
+                "driver class '{class}' (--driver-class) is not a Java class name the pods can \
+load: {why}"
+            ));
         }
         if self.job_file.is_empty() || self.job_file.contains('/') {
             p.push(format!(
@@ -120,14 +132,16 @@ mod tests {
         spec.image = "twister2 k8s".into();
         spec.image_pull_secret = Some("Regcred".into());
         spec.worker_class = " ".into();
+        spec.driver_class = Some("C;$(id)".into());
         spec.job_file = "dir/app.jar".into();
         spec.jvm_memory_fraction = 1.5;
         spec.job_master.cpu = 0.0;
         spec.job_master.port = 0;
         for needle in [
-            "image 'twister2 k8s'",
+            "image 'twister2 k8s' is not an image reference",
             "image pull secret 'Regcred'",
-            "worker class is empty",
+            "worker class ' ' (--class) is not a Java class name",
+            "driver class 'C;$(id)' (--driver-class) is not a Java class name the pods can load: ';'",
             "without a directory",
             "JVM memory fraction 1.5",
             "job master cpu 0 must be at least 0.001",
