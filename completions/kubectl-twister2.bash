@@ -1573,7 +1573,7 @@ _kubectl__twister2() {
             return 0
             ;;
         kubectl__subcmd__twister2__subcmd__restart)
-            opts="-f -o -n -v -h --repository --timeout --wait --follow --detach --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
+            opts="-f -o -n -v -h --repository --timeout --wait --follow --detach --skip-scheduling-checks --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2521,7 +2521,7 @@ _kubectl__twister2() {
             return 0
             ;;
         kubectl__subcmd__twister2__subcmd__submit)
-            opts="-f -o -n -v -h --job-file --jar --class --driver-class --job-type --main-file --workers --compute-resource --cpu --memory --config --conf-dir --set --job-config --job-config-file --image --image-pull-policy --persistent-storage --storage-class --openmpi --zookeeper --dashboard --image-pull-secret --target --volume --guaranteed --expose --load-balancer-source-range --ingress-class --tls-secret --external-traffic-policy --spread --rack --datacenter --job-id --timeout --wait --follow --detach --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
+            opts="-f -o -n -v -h --job-file --jar --class --driver-class --job-type --main-file --workers --compute-resource --cpu --memory --config --conf-dir --set --job-config --job-config-file --image --image-pull-policy --persistent-storage --storage-class --openmpi --zookeeper --dashboard --image-pull-secret --target --volume --guaranteed --expose --load-balancer-source-range --ingress-class --tls-secret --external-traffic-policy --spread --rack --datacenter --job-id --timeout --wait --follow --detach --skip-scheduling-checks --dry-run --output --kubeconfig --context --cluster --user --namespace --as --as-group --request-timeout --insecure-skip-tls-verify --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -108,6 +108,7 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l wait -d 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -s f -l follow -d 'Stream the job\'s logs (every pod, prefixed) while waiting for it to end; implies --wait'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l detach -d 'Return right after the objects are created (web-server upload only)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l skip-scheduling-checks -d 'Create the job even when no node could take its pods or no StorageClass its claim (for clusters where an autoscaler adds nodes or a provisioner classes on demand)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand submit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l repository -d 'Directory of saved packages (twister2.resource.uploader.directory); default ~/.twister2/repository, where Twister2\'s own client keeps them too' -r -F
@@ -130,6 +131,7 @@ complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restar
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l wait -d 'Stay until the job ends; exit non-zero if it ended FAILED or KILLED'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -s f -l follow -d 'Stream the job\'s logs (every pod, prefixed) while waiting for it to end; implies --wait'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l detach -d 'Return right after the objects are created (web-server upload only)'
+complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l skip-scheduling-checks -d 'Create the job even when no node could take its pods or no StorageClass its claim (for clusters where an autoscaler adds nodes or a provisioner classes on demand)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -l insecure-skip-tls-verify -d 'Do not verify the API server\'s TLS certificate (insecure)'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-twister2 -n "__fish_kubectl_twister2_using_subcommand clear" -l repository -d 'Directory of saved packages (default ~/.twister2/repository)' -r -F

@@ -100,6 +100,7 @@ name\:"\`kind/name\`, one per line"))' \
 '(--detach)-f[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
 '(--detach)--follow[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
 '--detach[Return right after the objects are created (web-server upload only)]' \
+'--skip-scheduling-checks[Create the job even when no node could take its pods or no StorageClass its claim (for clusters where an autoscaler adds nodes or a provisioner classes on demand)]' \
 '--insecure-skip-tls-verify[Do not verify the API server'\''s TLS certificate (insecure)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -135,6 +136,7 @@ name\:"\`kind/name\`, one per line"))' \
 '(--detach)-f[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
 '(--detach)--follow[Stream the job'\''s logs (every pod, prefixed) while waiting for it to end; implies --wait]' \
 '--detach[Return right after the objects are created (web-server upload only)]' \
+'--skip-scheduling-checks[Create the job even when no node could take its pods or no StorageClass its claim (for clusters where an autoscaler adds nodes or a provisioner classes on demand)]' \
 '--insecure-skip-tls-verify[Do not verify the API server'\''s TLS certificate (insecure)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \

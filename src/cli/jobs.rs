@@ -114,13 +114,9 @@ pub struct SubmitArgs {
     #[arg(long, value_name = "ID")]
     pub job_id: Option<String>,
 
-    /// How long to wait, and for what.
+    /// Checks, waiting, --dry-run and -o.
     #[command(flatten)]
-    pub waiting: WaitArgs,
-
-    /// --dry-run and -o.
-    #[command(flatten)]
-    pub write: WriteArgs,
+    pub run: RunArgs,
 
     /// Arguments of a Python job (its `args`); Java jobs' workers never see arguments.
     #[arg(last = true, value_name = "ARGS")]
@@ -202,6 +198,32 @@ pub struct WaitArgs {
     pub detach: bool,
 }
 
+/// What `submit` and `restart` check before creating anything, beyond what they always check.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CheckArgs {
+    /// Create the job even when no node could take its pods or no StorageClass its claim (for
+    /// clusters where an autoscaler adds nodes or a provisioner classes on demand).
+    #[arg(long)]
+    pub skip_scheduling_checks: bool,
+}
+
+/// How `submit` and `restart` run: what they check before creating, how long they wait after,
+/// and what they print instead with a dry run.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// How long to wait, and for what.
+    #[command(flatten)]
+    pub waiting: WaitArgs,
+
+    /// --skip-scheduling-checks.
+    #[command(flatten)]
+    pub checks: CheckArgs,
+
+    /// --dry-run and -o.
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
 /// `kubectl twister2 restart JOBID`
 #[derive(Debug, Clone, Args)]
 pub struct RestartArgs {
@@ -214,13 +236,9 @@ pub struct RestartArgs {
     #[arg(long, value_name = "DIR")]
     pub repository: Option<PathBuf>,
 
-    /// How long to wait, and for what.
+    /// Checks, waiting, --dry-run and -o.
     #[command(flatten)]
-    pub waiting: WaitArgs,
-
-    /// --dry-run and -o.
-    #[command(flatten)]
-    pub write: WriteArgs,
+    pub run: RunArgs,
 }
 
 /// `kubectl twister2 clear JOBID...|--all`

@@ -2,6 +2,7 @@
 //! flags, the rendering of API errors for people, and (per concern) the calls the commands make.
 
 pub mod clear;
+pub mod cluster_scoped;
 pub mod connect;
 pub mod endpoints;
 pub mod errors;

@@ -33,7 +33,7 @@ pub async fn run(global: &GlobalArgs, args: &RestartArgs) -> Result<()> {
     });
     let request = restore_request(&args.job_id, saved.package, saved.objects, flag)?;
     let now = crate::twister2::job_id::now_ms();
-    submit::execute(global, &request, &args.waiting, &args.write, &objects, now).await
+    submit::execute(global, &request, &args.run, &objects, now).await
 }
 
 /// The request of a restart: everything from the saved package and the saved object options.

@@ -62,6 +62,8 @@ pub const SUBMITTER_SECRET_VERBS: &[&str] = &["get"];
 /// `--nodes`: submit reads node addresses and rack/datacenter labels (Twister2's node info);
 /// endpoints maps NodePorts to node addresses.
 pub const NODE_READ_VERBS: &[&str] = &["get", "list", "watch"];
+/// `--nodes`: submit's and setup's pre-flight check the StorageClass a claim names.
+pub const STORAGE_CLASS_READ_VERBS: &[&str] = &["get", "list"];
 /// `--label-nodes`: `nodes label` sets rack/datacenter labels.
 pub const NODE_LABEL_VERBS: &[&str] = &["patch"];
 
@@ -71,7 +73,7 @@ pub enum NodeAccess {
     /// No ClusterRole.
     #[default]
     None,
-    /// `--nodes`: get/list/watch nodes.
+    /// `--nodes`: get/list/watch nodes, get/list StorageClasses.
     Read,
     /// `--nodes --label-nodes`: also patch them.
     ReadAndLabel,
@@ -263,12 +265,20 @@ pub fn auth_objects(opts: &AuthOptions) -> Result<AuthObjects, InvalidOption> {
         (
             ClusterRole {
                 metadata: cluster_meta(&name, &cluster_labels),
-                rules: Some(vec![PolicyRule {
-                    api_groups: Some(vec![String::new()]),
-                    resources: Some(vec!["nodes".to_string()]),
-                    verbs,
-                    ..Default::default()
-                }]),
+                rules: Some(vec![
+                    PolicyRule {
+                        api_groups: Some(vec![String::new()]),
+                        resources: Some(vec!["nodes".to_string()]),
+                        verbs,
+                        ..Default::default()
+                    },
+                    PolicyRule {
+                        api_groups: Some(vec!["storage.k8s.io".to_string()]),
+                        resources: Some(vec!["storageclasses".to_string()]),
+                        verbs: strings(STORAGE_CLASS_READ_VERBS),
+                        ..Default::default()
+                    },
+                ]),
                 ..Default::default()
             },
             ClusterRoleBinding {
@@ -521,6 +531,10 @@ mod tests {
         let rule = &role.rules.as_ref().unwrap()[0];
         assert_eq!(rule.resources.as_ref().unwrap(), &["nodes".to_string()]);
         assert_eq!(rule.verbs, ["get", "list", "watch", "patch"]);
+        let classes = &role.rules.as_ref().unwrap()[1];
+        assert_eq!(classes.api_groups.as_ref().unwrap(), &["storage.k8s.io"]);
+        assert_eq!(classes.resources.as_ref().unwrap(), &["storageclasses"]);
+        assert_eq!(classes.verbs, ["get", "list"]);
         assert_eq!(binding.role_ref.kind, "ClusterRole");
         assert_eq!(binding.role_ref.name, "twister2-nodes-team-a");
         assert_eq!(binding.subjects.as_ref().unwrap().len(), 3);

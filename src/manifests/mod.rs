@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod common;
 pub mod dashboard;
+pub mod fit;
 pub mod job;
 pub mod kinds;
 pub mod labels;

@@ -14,8 +14,8 @@ pub enum Need {
     SubmitExec,
     /// A submit that creates the job's claim.
     SubmitClaim,
-    /// A restart that reuses the job's kept claim.
-    SubmitKeptClaim,
+    /// A submit that reads existing claims: a restart's kept claim, `--volume` claims.
+    SubmitReadClaims,
     /// A submit with `--expose ingress`.
     SubmitIngress,
     /// `submit --wait`/`--follow`: the end of the job.
@@ -82,7 +82,7 @@ impl Right {
 }
 
 use Kind::{ConfigMap, Event, Ingress, PersistentVolumeClaim, Pod, Service, StatefulSet};
-use Need::{Others, Submit, SubmitClaim, SubmitExec, SubmitIngress, SubmitKeptClaim, SubmitWait};
+use Need::{Others, Submit, SubmitClaim, SubmitExec, SubmitIngress, SubmitReadClaims, SubmitWait};
 
 /// What `twister2-submitter` grants in the namespace, with the commands that need each right.
 /// Cluster-scoped needs (nodes) are `auth::NODE_READ_VERBS`; `selfsubjectaccessreviews` is
@@ -117,9 +117,9 @@ pub const SUBMITTER_RIGHTS: &[Right] = &[
     right("create", ConfigMap, Submit),
     right("patch", ConfigMap, Others),
     right("delete", ConfigMap, Submit),
-    // submit: the job's PersistentVolumeClaim (persistent volume per worker); restart checks
-    // the kept one; kill and clear watch and delete it.
-    right("get", PersistentVolumeClaim, SubmitKeptClaim),
+    // submit: the job's PersistentVolumeClaim (persistent volume per worker); submit checks the
+    // `--volume` claims and restart the kept one; kill and clear watch and delete it.
+    right("get", PersistentVolumeClaim, SubmitReadClaims),
     right("list", PersistentVolumeClaim, Others),
     right("watch", PersistentVolumeClaim, Others),
     right("create", PersistentVolumeClaim, SubmitClaim),
@@ -148,8 +148,8 @@ pub struct SubmitNeeds {
     pub exec: bool,
     /// The job's claim is created.
     pub claim: bool,
-    /// A restart reuses the kept claim.
-    pub kept_claim: bool,
+    /// Existing claims are read (a restart's kept claim, `--volume` claims).
+    pub read_claims: bool,
     /// `--expose ingress`.
     pub ingress: bool,
     /// `--wait`/`--follow`.
@@ -164,7 +164,7 @@ pub fn submit_rights(needs: SubmitNeeds) -> Vec<Right> {
             Submit => true,
             SubmitExec => needs.exec,
             SubmitClaim => needs.claim,
-            SubmitKeptClaim => needs.kept_claim,
+            SubmitReadClaims => needs.read_claims,
             SubmitIngress => needs.ingress,
             SubmitWait => needs.wait,
             Others => false,
@@ -220,7 +220,7 @@ mod tests {
         let everything = submit_rights(SubmitNeeds {
             exec: true,
             claim: true,
-            kept_claim: true,
+            read_claims: true,
             ingress: true,
             wait: true,
         });

@@ -384,3 +384,31 @@ pub fn install_uploader_in(env: &Env, ns: &str, replicas: i32) {
         pods.len() == replicas as usize && pods.iter().all(|p| p["status"]["phase"] == "Running")
     });
 }
+
+/// The StorageClass `name` (the cluster's default when `default`), as an admin installs it.
+pub fn put_storage_class(env: &Env, name: &str, default: bool) {
+    let mut class = serde_json::json!({
+        "apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+        "metadata": {"name": name},
+        "provisioner": "example.com/nfs", "reclaimPolicy": "Delete",
+        "volumeBindingMode": "Immediate",
+    });
+    if default {
+        class["metadata"]["annotations"] =
+            serde_json::json!({"storageclass.kubernetes.io/is-default-class": "true"});
+    }
+    env.server.put(class).unwrap();
+}
+
+/// A bound PersistentVolumeClaim `name` in `ns` with these access modes.
+pub fn put_claim(env: &Env, ns: &str, name: &str, modes: &[&str]) {
+    env.server
+        .put(serde_json::json!({
+            "apiVersion": "v1", "kind": "PersistentVolumeClaim",
+            "metadata": {"name": name, "namespace": ns},
+            "spec": {"accessModes": modes, "resources": {"requests": {"storage": "1Gi"}},
+                "storageClassName": "standard"},
+            "status": {"phase": "Bound", "accessModes": modes, "capacity": {"storage": "1Gi"}},
+        }))
+        .unwrap();
+}

@@ -13,6 +13,7 @@ mod kubectl_plugin;
 mod logs;
 mod nodes;
 mod pod_eye;
+mod preflight;
 mod proxy;
 mod readme;
 mod restart;

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{Env, fails, hello_jar, install_uploader_in, ok};
+use crate::common::{Env, fails, hello_jar, install_uploader_in, ok, put_storage_class};
 
 const HELLO: &str = "edu.iu.dsc.tws.examples.basic.HelloWorld";
 const NS: &str = "default";
@@ -16,6 +16,7 @@ fn saved_dir(env: &Env, job: &str) -> PathBuf {
 
 /// A checkpointed job with a claim, submitted detached.
 fn checkpointed(env: &Env, job: &str) {
+    put_storage_class(env, "twister2-nfs-storage", false);
     ok(env.plugin().args([
         "submit",
         "ck",

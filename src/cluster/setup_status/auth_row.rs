@@ -56,13 +56,14 @@ pub fn auth_status(
     match nodes_role {
         Ok(Some(r)) => {
             objects.push(format!("clusterrole/{nodes_role_name}"));
-            let verbs: Vec<&str> = r
-                .rules
-                .iter()
-                .flatten()
-                .flat_map(|rule| rule.verbs.iter().map(String::as_str))
-                .collect();
-            details.push(format!("nodes: {}", verbs.join(",")));
+            // One part per rule: `nodes: get,list,watch`, `storageclasses: get,list`.
+            for rule in r.rules.iter().flatten() {
+                details.push(format!(
+                    "{}: {}",
+                    rule.resources.as_deref().unwrap_or_default().join(","),
+                    rule.verbs.join(",")
+                ));
+            }
         }
         Ok(None) => {}
         // Namespace admins usually cannot read ClusterRoles; not worth failing the row.
@@ -121,7 +122,8 @@ mod tests {
         assert_eq!(row.installed, Installed::Yes);
         assert_eq!(
             row.details,
-            "job pods: serviceaccount default; submitters: user alice; nodes: get,list,watch"
+            "job pods: serviceaccount default; submitters: user alice; nodes: get,list,watch; \
+storageclasses: get,list"
         );
         assert!(row.managed);
         assert_eq!(row.objects.len(), 5);

@@ -24,6 +24,7 @@ pub fn plan(opts: &DashboardOptions) -> Result<Plan> {
     let ns = &opts.namespace;
     Ok(Plan {
         objects: plan::to_values(objects.to_json_values())?,
+        claim_classes: plan::claim_classes("the dashboard's claim", opts.persistence.as_ref()),
         wait_for: vec![dashboard::NAME.to_string()],
         config: vec![(
             keys::DASHBOARD_HOST.to_string(),

@@ -5,19 +5,24 @@
 //! Output: without `-o`, stdout carries the Twister2 configuration values (YAML `key: value`
 //! lines to paste into a Twister2 config file) and stderr one line per object written; with
 //! `-o yaml|json|name`, stdout carries the objects and the configuration goes to stderr.
+//!
+//! Before writing to a cluster, the StorageClasses that the components' claims name are checked.
 
 use anyhow::{Result, anyhow};
 use serde_json::Value;
 
 use crate::cli::setup::{StorageArgs, WaitArgs};
 use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteArgs, WriteFormat};
+use crate::cluster::cluster_scoped::list_all;
 use crate::cluster::objects::{self, ObjectRef};
 use crate::cluster::wait_ready::wait_for_stateful_sets;
 use crate::cluster::{self, Cluster};
-use crate::exit::usage;
+use crate::exit::{Problems, usage};
 use crate::manifests::common::{InvalidOption, Persistence};
+use crate::manifests::fit::{Lookup, class_problem};
 use crate::output::document;
 use crate::output::progress::Progress;
+use k8s_openapi::api::storage::v1::StorageClass;
 
 /// What one component writes and tells.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +32,9 @@ pub struct Plan {
     /// Objects created only when missing and otherwise left alone (a ServiceAccount that may
     /// already be in use).
     pub create_if_missing: Vec<Value>,
+    /// The claims the objects make, and the StorageClass each names (`None`: the default one),
+    /// checked against the cluster's StorageClasses before anything is written.
+    pub claim_classes: Vec<(String, Option<String>)>,
     /// StatefulSets `--wait` waits for.
     pub wait_for: Vec<String>,
     /// Twister2 configuration keys and values for this namespace.
@@ -161,6 +169,52 @@ pub fn to_values(
     rendered.map_err(|e| anyhow!("cannot encode the rendered objects: {e}"))
 }
 
+/// `what` with `persistence`, for [`Plan::claim_classes`].
+pub fn claim_classes(
+    what: &str,
+    persistence: Option<&Persistence>,
+) -> Vec<(String, Option<String>)> {
+    persistence
+        .map(|p| (what.to_string(), p.storage_class.clone()))
+        .into_iter()
+        .collect()
+}
+
+/// Refuses claims whose StorageClass the cluster lacks (one list of StorageClasses, only when a
+/// plan makes claims); a caller who may not list them gets a warning instead.
+async fn check_storage_classes(cluster: &Cluster, plans: &[Plan]) -> Result<()> {
+    let claims: Vec<&(String, Option<String>)> =
+        plans.iter().flat_map(|p| &p.claim_classes).collect();
+    if claims.is_empty() {
+        return Ok(());
+    }
+    let classes = match list_all::<StorageClass>(cluster).await? {
+        Lookup::Found(classes) => classes,
+        _ => {
+            eprintln!(
+                "warning: cannot list storageclasses, so the StorageClass of {} was not checked \
+(`kubectl twister2 setup auth --nodes` grants this cluster-scoped read)",
+                claims
+                    .iter()
+                    .map(|(what, _)| what.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            );
+            return Ok(());
+        }
+    };
+    let mut problems = Problems::default();
+    for (what, class) in claims {
+        if let Some(problem) = class_problem(what, class.as_deref(), &classes, "--storage-class") {
+            problems.other(problem);
+        }
+    }
+    problems.into_result(&format!(
+        "nothing was written to namespace \"{}\"",
+        cluster.namespace
+    ))
+}
+
 /// Applies every plan (components concurrently, objects of one component in order), prints the
 /// result, then waits if asked. Returns the objects as written (or as they would be).
 pub async fn execute(
@@ -169,6 +223,9 @@ pub async fn execute(
     wait: Option<&WaitArgs>,
     plans: &[Plan],
 ) -> Result<Vec<Value>> {
+    if let Target::Cluster { cluster, .. } = target {
+        check_storage_classes(cluster, plans).await?;
+    }
     for warning in plans.iter().flat_map(|p| &p.warnings) {
         eprintln!("warning: {warning}");
     }

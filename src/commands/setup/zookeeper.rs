@@ -36,6 +36,7 @@ lost when a ZooKeeper pod restarts or moves; pass --storage-class and/or --stora
     }
     Ok(Plan {
         objects: plan::to_values(objects.to_json_values())?,
+        claim_classes: plan::claim_classes("ZooKeeper's claims", opts.persistence.as_ref()),
         wait_for: vec![zookeeper::NAME.to_string()],
         config: vec![(
             keys::ZOOKEEPER_ADDRESSES.to_string(),

@@ -27,12 +27,12 @@ use std::sync::Arc;
 use anyhow::{Result, anyhow};
 use serde_json::Value;
 
-use crate::cli::jobs::{SubmitArgs, WaitArgs};
-use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteArgs, WriteFormat};
+use crate::cli::jobs::{RunArgs, SubmitArgs, WaitArgs};
+use crate::cli::{DryRun, GlobalArgs, StructuredFormat, WriteFormat};
 use crate::cluster::preflight;
 use crate::cluster::{self, Cluster};
 use crate::exit::Problems;
-use crate::manifests;
+use crate::manifests::{self, fit};
 use crate::output::{document, progress::Progress};
 use crate::twister2::spec::{Exposure, UploadMethod};
 use crate::twister2::submit::{
@@ -50,7 +50,7 @@ pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
     let namespace = local_namespace(global).await;
     let request = request::request(args, namespace, now)?;
     let objects = serde_json::to_value(&args.objects)?;
-    execute(global, &request, &args.waiting, &args.write, &objects, now).await
+    execute(global, &request, &args.run, &objects, now).await
 }
 
 /// Submit `request` (a new job, or a restart): `objects` is the record of the object options
@@ -58,11 +58,15 @@ pub async fn run(global: &GlobalArgs, args: &SubmitArgs) -> Result<()> {
 pub async fn execute(
     global: &GlobalArgs,
     request: &SubmitRequest,
-    waiting: &WaitArgs,
-    write: &WriteArgs,
+    run: &RunArgs,
     objects: &Value,
     now: i64,
 ) -> Result<()> {
+    let RunArgs {
+        waiting,
+        checks,
+        write,
+    } = run;
     if write.dry_run == DryRun::Client {
         let facts = ClusterFacts {
             uploader_present: true,
@@ -71,8 +75,10 @@ pub async fn execute(
         };
         let plan = match plan::build(request, &facts, waiting.detach, now) {
             Ok(plan) => plan,
-            Err(problems) => {
-                problems.into_result(&format!("cannot submit job {}", request.job_id))?;
+            Err(refused) => {
+                refused
+                    .problems
+                    .into_result(&format!("cannot submit job {}", request.job_id))?;
                 unreachable_plan()?
             }
         };
@@ -87,7 +93,7 @@ pub async fn execute(
     // The namespace was resolved from the flags and the kubeconfig before (a restart: the saved
     // package's); the connection resolves it the same way.
     cluster.namespace = request.namespace.name.clone();
-    let input = preflight_input(request, waiting);
+    let input = preflight_input(request, waiting, checks);
     let report = preflight::run(&cluster, &input).await?;
     let facts = ClusterFacts {
         uploader_present: !report.uploader_pods.is_empty(),
@@ -100,13 +106,33 @@ pub async fn execute(
         .problems
         .iter()
         .for_each(|p| problems.other(p.clone()));
-    let plan = match plan::build(request, &facts, waiting.detach, now) {
-        Ok(plan) => Some(plan),
-        Err(found) => {
-            problems.absorb(found);
-            None
+    let (plan, refused_spec) = match plan::build(request, &facts, waiting.detach, now) {
+        Ok(plan) => (Some(plan), None),
+        Err(refused) => {
+            problems.absorb(refused.problems);
+            (None, refused.spec)
         }
     };
+    let mut warnings = Vec::new();
+    // A spec refused for its names is still checked against the cluster: one report of all.
+    if let Some(spec) = plan.as_ref().map(|p| &p.spec).or(refused_spec.as_deref()) {
+        let findings = fit::check_job(
+            &manifests::job::render(spec),
+            spec,
+            &report.view(&cluster.namespace),
+        );
+        findings
+            .all_problems()
+            .into_iter()
+            .for_each(|p| problems.other(p));
+        warnings.extend(findings.warnings);
+    }
+    warnings.extend(fit::skipped_note(
+        report.nodes_forbidden(),
+        input.node_info,
+        report.storage_classes_forbidden(),
+        &cluster.namespace,
+    ));
     if s3_uploader(request)
         && let Some(problem) = s3::aws_problem(&cluster.namespace)
     {
@@ -130,7 +156,7 @@ pods as they start); install one with `kubectl twister2 setup uploader -n {}`",
         }
         print_notices(plan);
     }
-    for warning in &report.warnings {
+    for warning in &warnings {
         eprintln!("warning: {warning}");
     }
     problems.into_result(&format!("cannot submit job {}", request.job_id))?;

@@ -32,7 +32,7 @@ fn preflight_of(extra: &[&str]) -> PreflightInput {
         origin: crate::twister2::submit::NamespaceOrigin::Kubeconfig,
     };
     let request = request::request(&args, namespace, 1_700_000_000_000).unwrap();
-    preflight_input(&request, &args.waiting)
+    preflight_input(&request, &args.run.waiting, &args.run.checks)
 }
 
 fn asks_for_exec(input: &PreflightInput) -> bool {
@@ -63,4 +63,21 @@ fn s3_needs_neither_uploader_pods_nor_exec() {
             .iter()
             .any(|r| r.kind.plural() == "statefulsets" && r.verb == "create")
     );
+}
+
+#[test]
+fn volumes_storage_classes_and_nodes_are_read_unless_the_checks_are_skipped() {
+    let input = preflight_of(&["--volume", "data:/data", "--persistent-storage", "1Gi"]);
+    assert_eq!(input.volume_claims, ["data"]);
+    assert!(input.scheduling_checks && input.storage_classes && input.node_info);
+    assert!(
+        input
+            .rights
+            .iter()
+            .any(|r| r.kind.plural() == "persistentvolumeclaims" && r.verb == "get"),
+        "the claims are read"
+    );
+    let input = preflight_of(&["--skip-scheduling-checks"]);
+    assert!(!input.scheduling_checks && !input.storage_classes);
+    assert!(input.volume_claims.is_empty());
 }

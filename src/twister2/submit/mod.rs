@@ -11,7 +11,7 @@ mod restore;
 mod s3;
 
 pub use decided::{Decided, Decisions, decide, namespace_conflict};
-pub use plan::{ClusterFacts, DEFAULT_OPENMPI_SECRET, Plan, build, uploader_base_url};
+pub use plan::{ClusterFacts, DEFAULT_OPENMPI_SECRET, Plan, Refused, build, uploader_base_url};
 pub use request::{
     JobCode, Namespace, NamespaceOrigin, ObjectSettings, SubmitRequest, ZooKeeperUse,
 };

@@ -45,6 +45,26 @@ pub struct Plan {
     pub notes: Vec<String>,
 }
 
+/// Why a plan could not be built: every problem found, and the job's spec when it got that far
+/// (its objects can still be checked against the cluster, so those problems come in the same
+/// report).
+#[derive(Debug)]
+pub struct Refused {
+    /// Every problem found.
+    pub problems: Problems,
+    /// The spec that did not validate, if one was assembled.
+    pub spec: Option<Box<JobSpec>>,
+}
+
+impl From<Problems> for Refused {
+    fn from(problems: Problems) -> Refused {
+        Refused {
+            problems,
+            spec: None,
+        }
+    }
+}
+
 /// Build the plan of `request` with what the cluster said. Every problem found
 /// here (a configuration value that disagrees with the objects, ZooKeeper asked for but not
 /// found, a package that cannot be built) is returned at once.
@@ -53,7 +73,7 @@ pub fn build(
     facts: &ClusterFacts,
     detach: bool,
     now_ms: i64,
-) -> Result<Plan, Problems> {
+) -> Result<Plan, Refused> {
     let mut problems = Problems::default();
     let namespace = &request.namespace;
     let mut config = request.config.clone();
@@ -79,7 +99,7 @@ pub fn build(
         }
         Err(found) => {
             found.into_iter().for_each(|p| problems.usage(p));
-            return Err(problems);
+            return Err(problems.into());
         }
     };
 
@@ -111,7 +131,7 @@ pub fn build(
                 Ok(job) => job,
                 Err(e) => {
                     problems.usage(e.to_string());
-                    return Err(problems);
+                    return Err(problems.into());
                 }
             };
             job.config
@@ -124,7 +144,7 @@ pub fn build(
                         "cannot build the job package from {}: {e}",
                         path.display()
                     ));
-                    return Err(problems);
+                    return Err(problems.into());
                 }
             }
         }
@@ -192,7 +212,10 @@ pub fn build(
     };
     if let Err(invalid) = spec.validate() {
         invalid.problems.into_iter().for_each(|p| problems.usage(p));
-        return Err(problems);
+        return Err(Refused {
+            problems,
+            spec: Some(Box::new(spec)),
+        });
     }
     Ok(Plan {
         spec,

@@ -17,7 +17,8 @@ use kubectl_twister2::twister2::kryo::JavaValue;
 use serde_json::json;
 
 use crate::common::{
-    Background, Env, FakeAws, fails, hello_jar, install_uploader_in, ok, wait_until,
+    Background, Env, FakeAws, fails, hello_jar, install_uploader_in, ok, put_claim,
+    put_storage_class, wait_until,
 };
 use checklist::{Delivery, Expect, assert_pods_agree};
 
@@ -212,7 +213,12 @@ fn loadbalancer_job() {
 
 #[test]
 fn existing_volumes_and_guaranteed_qos() {
-    web_variant(
+    let env = Env::new();
+    namespace_with_uploader(&env, "t2");
+    put_claim(&env, "t2", "data", &["ReadWriteMany"]);
+    put_claim(&env, "t2", "reference", &["ReadOnlyMany"]);
+    web_variant_in(
+        &env,
         "t2",
         "u-eye-vol",
         &[
@@ -283,7 +289,11 @@ fn rack_placement_with_node_locations_from_the_configuration() {
 
 #[test]
 fn persistent_storage_for_workers_and_job_master() {
-    web_variant(
+    let env = Env::new();
+    namespace_with_uploader(&env, "t2");
+    put_storage_class(&env, "twister2-nfs-storage", false);
+    web_variant_in(
+        &env,
         "t2",
         "u-eye-pv",
         &[
@@ -656,6 +666,7 @@ fn direct_upload_into_every_pod() {
 fn restart_of_a_checkpointed_job_restores_from_the_saved_package() {
     let env = Env::new();
     namespace_with_uploader(&env, "t2");
+    put_storage_class(&env, "twister2-nfs-storage", false);
     let job = "u-eye-restart";
     let args = submit(
         "eye",

@@ -12,7 +12,7 @@ mod status;
 
 use serde_json::{Value, json};
 
-use crate::common::{Env, texts};
+use crate::common::{Env, put_storage_class, texts};
 
 const NS: &str = "team-a";
 const MANAGED: &str = "app.kubernetes.io/managed-by=kubectl-twister2";
@@ -29,10 +29,12 @@ const RESOURCES: [&str; 9] = [
     "persistentvolumeclaims",
 ];
 
-/// A fake cluster with namespace `team-a` (and its `default` ServiceAccount).
+/// A fake cluster with namespace `team-a` (and its `default` ServiceAccount) and a default
+/// StorageClass `standard`, as clusters come.
 fn env() -> Env {
     let env = Env::new();
     add_namespace(&env, NS);
+    put_storage_class(&env, "standard", true);
     env
 }
 
