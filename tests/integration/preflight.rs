@@ -17,6 +17,7 @@ use crate::common::{
 const HELLO: &str = "edu.iu.dsc.tws.examples.basic.HelloWorld";
 const NS: &str = "default";
 
+/// `submit` of the hello jar as `job_id` with `extra`; two workers unless `extra` sizes the job.
 fn submit(job_id: &str, extra: &[&str]) -> Vec<String> {
     let mut args: Vec<String> = [
         "submit",
@@ -25,14 +26,15 @@ fn submit(job_id: &str, extra: &[&str]) -> Vec<String> {
         &hello_jar(),
         "--class",
         HELLO,
-        "--workers",
-        "2",
         "--job-id",
         job_id,
     ]
     .iter()
     .map(|s| s.to_string())
     .collect();
+    if !extra.contains(&"--workers") && !extra.contains(&"--compute-resource") {
+        args.extend(["--workers".to_string(), "2".to_string()]);
+    }
     args.extend(extra.iter().map(|s| s.to_string()));
     args
 }
@@ -231,7 +233,7 @@ fn cordoned_nodes_racks_and_requests_are_checked_against_the_nodes() {
         err.contains("the only nodes with zone=north (--target) (n1, n2) are cordoned"),
         "{err}"
     );
-    let mut args = submit(
+    let args = submit(
         "u-fit-1",
         &[
             "--compute-resource",
@@ -239,8 +241,6 @@ fn cordoned_nodes_racks_and_requests_are_checked_against_the_nodes() {
             "--detach",
         ],
     );
-    let workers = args.iter().position(|a| a == "--workers").unwrap();
-    args.drain(workers..workers + 2);
     let err = fails(env.plugin().args(&args), 1);
     assert!(
         err.contains(
@@ -278,6 +278,8 @@ fn every_problem_of_one_submit_is_reported_at_once_in_one_wave_and_nothing_is_cr
             "zone=west",
             "--image-pull-secret",
             "regcred",
+            "--image",
+            "Twister2/k8s:0.8.0",
             "--detach",
         ],
     );
@@ -290,12 +292,14 @@ fn every_problem_of_one_submit_is_reported_at_once_in_one_wave_and_nothing_is_cr
         "StorageClass \"nosuch\" (for the job's claim) does not exist",
         "no node has zone=west (--target); nodes carry zone=east (3), zone=north (2)",
         "the image pull Secret \"regcred\" is of type Opaque",
+        "image 'Twister2/k8s:0.8.0' is not an image reference the pods can pull: repository part \
+'Twister2' has uppercase letters",
     ] {
         assert!(err.contains(needle), "{needle} missing: {err}");
     }
     assert_eq!(
         err.matches("\n  - ").count(),
-        5,
+        6,
         "one line per problem: {err}"
     );
     let requests = env.server.requests();
@@ -328,6 +332,50 @@ fn every_problem_of_one_submit_is_reported_at_once_in_one_wave_and_nothing_is_cr
             .iter()
             .map(|r| format!("{} {}", r.verb, r.resource))
             .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn openmpi_pods_and_twister2_uniform_mapping_are_fitted_to_the_nodes() {
+    let env = cluster();
+    ok(env.plugin().args(["setup", "openmpi-secret"]));
+    // An OpenMPI pod is one container sized for all its workers: 3 × 3 cpu on 8-cpu nodes.
+    let args = submit(
+        "u-mpi-1",
+        &[
+            "--openmpi",
+            "--compute-resource",
+            "cpu=3,memory=1Gi,instances=1,workers-per-pod=3",
+            "--detach",
+        ],
+    );
+    let err = fails(env.plugin().args(&args), 1);
+    assert!(
+        err.contains(
+            "the worker pods of u-mpi-1-0 each request cpu 9, memory 3Gi (3 workers per pod)"
+        ),
+        "{err}"
+    );
+    // Six worker pods, each on a node of its own, on five nodes.
+    let err = fails(
+        env.plugin().args(submit(
+            "u-sep-1",
+            &[
+                "--workers",
+                "6",
+                "--set",
+                "kubernetes.worker.mapping.uniform=all-separate-nodes",
+                "--detach",
+            ],
+        )),
+        1,
+    );
+    assert!(
+        err.contains(
+            "the 6 worker pods must each run on a node of their own (Twister2's uniform mapping \
+all-separate-nodes), but only 5 nodes can take one"
+        ),
+        "{err}"
     );
 }
 
